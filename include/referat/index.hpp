@@ -1,0 +1,79 @@
+#pragma once
+/// @file
+/// Writing an index: one Xapian document per agenda item. Only one writer
+/// may hold an index at a time; readers (referat::Searcher) can search while
+/// it writes and see each commit atomically.
+
+#include <referat/minutes.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace referat {
+
+/// One file that could not be indexed.
+struct FileFailure {
+  std::string path;
+  std::string reason;
+};
+
+/// What an add_paths() run did.
+struct IndexReport {
+  std::size_t files_seen = 0;      ///< input files found
+  std::size_t files_indexed = 0;   ///< new or changed files (re)indexed
+  std::size_t files_unchanged = 0; ///< skipped: same content hash as indexed
+  std::size_t files_failed = 0;
+  std::size_t items_indexed = 0;
+  std::size_t items_removed = 0;   ///< stale items replaced or pruned
+  std::size_t bytes_read = 0;
+  std::vector<FileFailure> failures;
+  std::vector<std::string> warnings; ///< parser diagnostics and bad JSONL lines, "path:line: …"
+};
+
+/// Progress callback: files done, files total, bytes done, bytes total.
+using ProgressFn = std::function<void(std::size_t, std::size_t, std::uint64_t, std::uint64_t)>;
+
+struct IndexOptions {
+  AnalyzerOptions analyzer;
+  ParseOptions parser;
+  /// Analysis threads (0: one per core). Xapian writes on the calling thread.
+  unsigned threads = 0;
+  /// Items per Xapian flush inside one run; commit() is atomic either way.
+  std::size_t batch_items = 5000;
+};
+
+/// An index opened for writing (created when missing). Holds Xapian's write
+/// lock: a second writer gets IndexError{index_locked}.
+class IndexWriter {
+public:
+  explicit IndexWriter(const std::string& path, const IndexOptions& options = {});
+  ~IndexWriter(); ///< rolls back anything not committed
+  IndexWriter(IndexWriter&&) noexcept;
+  IndexWriter& operator=(IndexWriter&&) noexcept;
+
+  /// Indexes files and folders (recursively: .txt .pdf .jsonl). Unchanged files
+  /// are skipped by content hash; changed files replace their items. Bad files
+  /// are reported and skipped. Commits at the end of the run.
+  IndexReport add_paths(const std::vector<std::string>& paths, const ProgressFn& progress = {});
+
+  /// Adds or replaces the items of one already-parsed file (no commit).
+  std::size_t add_parsed(const ParsedFile& file, const std::string& content_hash = {});
+
+  /// Removes items whose source file no longer exists. Returns items removed.
+  std::size_t prune();
+
+  /// Makes all changes durable and visible to readers, atomically.
+  void commit();
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Merges an index into a compact copy at `destination` (smaller, faster).
+void compact_index(const std::string& source, const std::string& destination);
+
+}  // namespace referat

@@ -1,0 +1,163 @@
+#include <referat/analyzer.hpp>
+
+#include "analysis/lexicon.hpp"
+#include "text/segmenter.hpp"
+
+#include <algorithm>
+
+namespace referat {
+
+const char* to_string(TermKind kind) noexcept {
+  switch (kind) {
+  case TermKind::surface: return "surface";
+  case TermKind::lemma: return "lemma";
+  case TermKind::part: return "part";
+  case TermKind::variant: return "variant";
+  }
+  return "?";
+}
+
+const char* to_string(TokenType type) noexcept {
+  switch (type) {
+  case TokenType::word: return "word";
+  case TokenType::number: return "number";
+  case TokenType::date: return "date";
+  case TokenType::case_number: return "case_number";
+  }
+  return "?";
+}
+
+namespace {
+
+void add_term(Token& token, std::string text, TermKind kind) {
+  if (text.empty()) return;
+  for (const Term& t : token.terms) {
+    if (t.text == text && (t.kind == kind || (kind == TermKind::part && t.kind == TermKind::lemma))) {
+      return;
+    }
+  }
+  token.terms.push_back(Term{std::move(text), kind});
+}
+
+bool is_coordinator(const std::string& w) {
+  return w == "og" || w == "eller" || w == "samt" || w == "&";
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+  AnalyzerOptions options;
+  text::Segmenter segmenter;
+  analysis::Lexicon lexicon;
+  std::vector<text::RawToken> raw;
+  Token token;
+
+  explicit Impl(const AnalyzerOptions& o) : options(o), lexicon(o) {}
+
+  void add_word_terms(Token& out, const std::string& word, bool as_variant) {
+    const analysis::WordInfo& info = lexicon.word(word);
+    if (as_variant) add_term(out, word, TermKind::variant);
+    if (!info.stop_word && options.lemmas) {
+      for (const auto& lemma : info.lemmas) add_term(out, lemma, TermKind::lemma);
+    }
+    if (options.decompound) {
+      for (const auto& part : info.parts) add_term(out, part, TermKind::part);
+    }
+    if (!info.variant.empty()) {
+      add_term(out, info.variant, TermKind::variant);
+      if (!info.stop_word && options.lemmas) {
+        for (const auto& lemma : info.variant_lemmas) add_term(out, lemma, TermKind::lemma);
+      }
+    }
+  }
+
+  // "Sundheds- og ældrechefnetværket" → sundhedschefnetværket;
+  // "sundhedsfremme og -forebyggelse" → sundhedsforebyggelse.
+  std::string elliptical_expansion(std::size_t i) {
+    const text::RawToken& t = raw[i];
+    if (t.suspended) {
+      for (std::size_t k = i + 1; k < raw.size() && k < i + 8; ++k) {
+        if (raw[k].suspended || is_coordinator(raw[k].folded)) continue;
+        const analysis::WordInfo& head = lexicon.word(raw[k].folded);
+        if (head.first_seam == 0) return {};
+        return t.folded + raw[k].folded.substr(head.first_seam);
+      }
+    }
+    if (t.leading_hyphen && i >= 2 && is_coordinator(raw[i - 1].folded)) {
+      const analysis::WordInfo& prev = lexicon.word(raw[i - 2].folded);
+      if (prev.last_seam == 0) return {};
+      return raw[i - 2].folded.substr(0, prev.last_seam) + t.folded;
+    }
+    return {};
+  }
+
+  std::uint32_t run(std::string_view text, const std::function<void(const Token&)>& sink,
+                    std::uint32_t position) {
+    raw.clear();
+    segmenter.segment(text, raw);
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      text::RawToken& r = raw[i];
+      token.terms.clear();
+      token.text = r.folded;
+      token.begin = r.begin;
+      token.end = r.end;
+      token.position = position++;
+      token.type = r.type;
+      token.stop_word = false;
+      add_term(token, r.folded, TermKind::surface);
+      switch (r.type) {
+      case TokenType::word: {
+        token.stop_word = lexicon.word(r.folded).stop_word;
+        add_word_terms(token, r.folded, false);
+        for (const auto& part : r.chain_parts) {
+          if (part != r.folded && !lexicon.word(part).stop_word) {
+            for (const auto& lemma : lexicon.word(part).lemmas) add_term(token, lemma, TermKind::part);
+          }
+        }
+        if (options.decompound && (r.suspended || r.leading_hyphen)) {
+          std::string expansion = elliptical_expansion(i);
+          if (!expansion.empty()) add_word_terms(token, expansion, true);
+        }
+        break;
+      }
+      case TokenType::date: {
+        std::string iso = text::canonical_numeric_date(r.folded);
+        add_term(token, iso.empty() ? r.folded : iso, TermKind::lemma);
+        break;
+      }
+      case TokenType::number:
+      case TokenType::case_number:
+        add_term(token, r.folded, TermKind::lemma);
+        for (const auto& part : r.chain_parts) add_term(token, part, TermKind::part);
+        break;
+      }
+      sink(token);
+    }
+    return position;
+  }
+};
+
+Analyzer::Analyzer(const AnalyzerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+std::vector<Token> Analyzer::analyze(std::string_view text) {
+  std::vector<Token> tokens;
+  impl_->run(text, [&](const Token& t) { tokens.push_back(t); }, 0);
+  return tokens;
+}
+
+std::uint32_t Analyzer::analyze(std::string_view text, const std::function<void(const Token&)>& sink,
+                                std::uint32_t first_position) {
+  return impl_->run(text, sink, first_position);
+}
+
+std::vector<std::string> Analyzer::lemmas_of(std::string_view word) {
+  return impl_->lexicon.word(std::string(word)).lemmas;
+}
+
+bool Analyzer::has_dictionary() const noexcept { return impl_->lexicon.has_dictionary(); }
+std::size_t Analyzer::cached_words() const noexcept { return impl_->lexicon.cached_words(); }
+
+}  // namespace referat

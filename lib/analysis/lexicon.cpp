@@ -1,0 +1,306 @@
+#include "analysis/lexicon.hpp"
+
+#include "common/embedded_data.hpp"
+#include "common/files.hpp"
+#include "text/utf8.hpp"
+
+#include <hunspell/hunspell.hxx>
+#include <xapian.h>
+
+#include <algorithm>
+#include <deque>
+#include <fstream>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace referat::analysis {
+namespace {
+
+// hunspell-da flags (da_DK.aff): linking elements for the first part of a
+// compound, and "may end a compound".
+constexpr int flag_link_s = 29, flag_link_e = 30, flag_link_none = 31, flag_may_end = 39;
+
+// Inflectional endings a compound head may carry in running text.
+// Longest first: "netværket" is netværk+et, not netværke+t.
+constexpr std::string_view head_endings[] = {"ernes", "erne", "enes", "ens", "ets", "ene", "ers",
+                                             "rne",   "en",   "et",   "er",  "es",  "ne",  "ts",
+                                             "e",     "r",    "s",    "n",   "t",   ""};
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool is_plain_lowercase(std::string_view w) {
+  if (w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ.-' ") != std::string_view::npos) return false;
+  for (std::string_view upper : {"\xC3\x86", "\xC3\x98", "\xC3\x85"}) { // Æ Ø Å
+    if (w.find(upper) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+std::string with_path(const std::string& dir, const char* file) {
+  return dir.empty() ? std::string() : dir + "/" + file;
+}
+
+bool file_exists(const std::string& path) {
+  std::ifstream in(path);
+  return static_cast<bool>(in);
+}
+
+}  // namespace
+
+struct Lexicon::Impl {
+  AnalyzerOptions options;
+  std::unique_ptr<Hunspell> hunspell;
+  Xapian::Stem stemmer{"danish"};
+  std::deque<std::string> arena; // owns the strings the views below point into
+  std::unordered_map<std::string_view, std::string_view> modifiers; // form → base stem
+  std::unordered_set<std::string_view> heads;                        // stems that may end a compound
+  std::unordered_set<std::string> blocked_modifiers, blocked_heads, stop_words;
+  std::unordered_map<std::string, std::string> exceptions;
+  std::unordered_map<std::string, WordInfo> cache;
+
+  explicit Impl(const AnalyzerOptions& opts) : options(opts) {
+    load_lists();
+    const std::string aff = with_path(options.dictionary_dir, "da_DK.aff");
+    const std::string dic = with_path(options.dictionary_dir, "da_DK.dic");
+    if (!aff.empty() && file_exists(aff) && file_exists(dic)) {
+      hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+      if (options.decompound) load_parts(dic);
+    }
+  }
+
+  // A file in options.data_dir overrides the bundled one of the same name.
+  std::string data(const char* name) const {
+    std::string path = with_path(options.data_dir, name);
+    return detail::load_data(!path.empty() && file_exists(path) ? path : std::string(), name);
+  }
+
+  void load_lists() {
+    for (auto& line : detail::data_lines(data("stopwords-da.txt"))) stop_words.insert(line);
+    for (auto& line : detail::data_lines(data("lemma-exceptions.tsv"))) {
+      auto fields = detail::split(line, '\t');
+      if (fields.size() >= 2) exceptions[fields[0]] = fields[1];
+    }
+    for (auto& line : detail::data_lines(data("compound-blocklist.txt"))) {
+      auto fields = detail::split(line, '\t');
+      if (fields.size() < 2) continue;
+      (fields[0] == "head" ? blocked_heads : blocked_modifiers).insert(fields[1]);
+    }
+  }
+
+  std::string_view keep(std::string s) { return arena.emplace_back(std::move(s)); }
+
+  // Builds the parts lexicon from the dictionary's compound flags.
+  void load_parts(const std::string& dic_path) {
+    std::ifstream in(dic_path);
+    std::string line;
+    std::getline(in, line); // word count
+    while (std::getline(in, line)) {
+      std::size_t slash = line.find('/');
+      if (slash == std::string::npos || slash == 0) continue;
+      std::string stem = line.substr(0, slash);
+      if (!is_plain_lowercase(stem)) continue; // names, abbreviations, multi-word entries
+      if (code_points(stem) < 3) continue;
+      bool s = false, e = false, none = false, end = false;
+      std::size_t pos = slash + 1;
+      while (pos < line.size()) {
+        std::size_t next = line.find(',', pos);
+        if (next == std::string::npos) next = line.size();
+        int flag = std::atoi(line.c_str() + pos);
+        s |= flag == flag_link_s;
+        e |= flag == flag_link_e;
+        none |= flag == flag_link_none;
+        end |= flag == flag_may_end;
+        pos = next + 1;
+      }
+      if (!(s || e || none || end)) continue;
+      std::string_view base = keep(stem);
+      if (end && !blocked_heads.count(stem)) heads.insert(base);
+      if (blocked_modifiers.count(stem)) continue;
+      if (none) modifiers.emplace(base, base);
+      if (s) modifiers.emplace(keep(stem + "s"), base);
+      if (e) modifiers.emplace(keep(stem + "e"), base);
+    }
+    // Exceptions double as modifiers ("ældre" in ældrereform).
+    for (auto& [form, lemma] : exceptions) {
+      std::string_view f = keep(form);
+      modifiers.emplace(f, keep(lemma));
+    }
+  }
+
+  // Lemmas from hunspell's analysis strings, rebuilding compounds that
+  // hunspell reduces to their head ("sundhedsreformen" → "sundhedsreform").
+  std::vector<std::string> hunspell_lemmas(const std::string& word, std::size_t& head_start) {
+    std::vector<std::string> lemmas;
+    head_start = 0;
+    for (const std::string& analysis : hunspell->analyze(word)) {
+      std::string prefix;
+      std::size_t pa = analysis.find("pa:");
+      if (pa != std::string::npos) {
+        std::size_t e = analysis.find(' ', pa);
+        std::string head = analysis.substr(pa + 3, e == std::string::npos ? e : e - pa - 3);
+        if (head.size() < word.size() && word.compare(word.size() - head.size(), head.size(), head) == 0) {
+          prefix = word.substr(0, word.size() - head.size());
+          head_start = prefix.size();
+        }
+      }
+      for (std::size_t st = analysis.find("st:"); st != std::string::npos; st = analysis.find("st:", st + 3)) {
+        std::size_t e = analysis.find_first_of(" )|", st + 3);
+        std::string lemma = prefix + analysis.substr(st + 3, e == std::string::npos ? e : e - st - 3);
+        if (!lemma.empty() && std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end() &&
+            lemmas.size() < 3) {
+          lemmas.push_back(std::move(lemma));
+        }
+      }
+    }
+    return lemmas;
+  }
+
+  std::vector<std::string> lemmas_of(const std::string& word, std::size_t& head_start) {
+    head_start = 0;
+    if (auto it = exceptions.find(word); it != exceptions.end()) return {it->second};
+    if (options.lemmas && hunspell && code_points(word) <= 60) {
+      auto lemmas = hunspell_lemmas(word, head_start);
+      for (auto& lemma : lemmas) { // "gammel" for ældre-forms inside compounds
+        if (auto it = exceptions.find(lemma); it != exceptions.end()) lemma = it->second;
+      }
+      if (!lemmas.empty()) return lemmas;
+    }
+    if (!options.lemmas) return {word};
+    return {snowball(word)};
+  }
+
+  // Dynamic programming over the parts lexicon: fewest parts, ties to the
+  // longest head. Parts are at least 3 code points; the head may carry an
+  // inflectional ending.
+  WordInfo split(const std::string& word) {
+    WordInfo info;
+    const std::size_t n = word.size();
+    if (heads.empty() || code_points(word) < 6 || n > 80) return info;
+    std::vector<std::size_t> cuts; // code point boundaries
+    for (std::size_t i = 0; i <= n; ++i) {
+      if (text::is_boundary(word, i)) cuts.push_back(i);
+    }
+    constexpr int inf = 1 << 20;
+    std::vector<int> best(n + 1, inf);
+    std::vector<std::size_t> back(n + 1, 0);
+    best[0] = 0;
+    std::string_view w(word);
+    for (std::size_t bi = 0; bi < cuts.size(); ++bi) {
+      std::size_t b = cuts[bi];
+      if (best[b] == inf) continue;
+      for (std::size_t ei = bi + 3; ei < cuts.size(); ++ei) {
+        std::size_t e = cuts[ei];
+        if (e == n) break;
+        if (modifiers.count(w.substr(b, e - b)) && best[b] + 1 < best[e]) {
+          best[e] = best[b] + 1;
+          back[e] = b;
+        }
+      }
+    }
+    // Choose the head: reachable seam, head (with ending) known, fewest parts.
+    std::size_t best_seam = 0;
+    int best_parts = inf;
+    std::string_view best_head;
+    for (std::size_t ci = 1; ci + 3 < cuts.size(); ++ci) {
+      std::size_t seam = cuts[ci];
+      if (best[seam] == inf) continue;
+      std::string_view rest = w.substr(seam);
+      for (std::string_view ending : head_endings) {
+        if (rest.size() <= ending.size() || rest.substr(rest.size() - ending.size()) != ending) continue;
+        std::string_view head = rest.substr(0, rest.size() - ending.size());
+        if (code_points(head) < 3) continue;
+        auto it = heads.find(head);
+        if (it == heads.end()) continue;
+        int parts = best[seam] + 1;
+        if (parts < best_parts || (parts == best_parts && seam < best_seam)) {
+          best_parts = parts, best_seam = seam, best_head = *it;
+        }
+        break;
+      }
+    }
+    if (best_parts == inf) return info;
+    std::vector<std::size_t> seams;
+    for (std::size_t s = best_seam; s > 0; s = back[s]) seams.push_back(s);
+    std::reverse(seams.begin(), seams.end());
+    std::size_t b = 0;
+    for (std::size_t s : seams) {
+      info.parts.emplace_back(modifiers.find(w.substr(b, s - b))->second);
+      b = s;
+    }
+    info.parts.emplace_back(best_head);
+    info.first_seam = seams.front();
+    info.last_seam = seams.back();
+    return info;
+  }
+
+  WordInfo compute(const std::string& word) {
+    WordInfo info;
+    info.stop_word = stop_words.count(word) > 0;
+    std::size_t head_start = 0;
+    info.lemmas = lemmas_of(word, head_start);
+    if (options.decompound && !info.stop_word) {
+      WordInfo parts = split(word);
+      if (parts.parts.empty() && head_start >= 3 && word.size() - head_start >= 3) {
+        // hunspell found the last seam; the prefix may still be split further.
+        std::string prefix = word.substr(0, head_start);
+        WordInfo inner = split(prefix);
+        if (!inner.parts.empty()) {
+          parts.parts = inner.parts;
+          parts.first_seam = inner.first_seam;
+        } else {
+          std::size_t ignored = 0;
+          parts.parts.push_back(lemmas_of(prefix, ignored).front());
+          parts.first_seam = head_start;
+        }
+        std::size_t ignored = 0;
+        parts.parts.push_back(lemmas_of(word.substr(head_start), ignored).front());
+        parts.last_seam = head_start;
+      }
+      info.parts = std::move(parts.parts);
+      info.first_seam = parts.first_seam;
+      info.last_seam = parts.last_seam;
+    }
+    if (options.variants && word.find("aa") != std::string::npos) {
+      std::string variant;
+      for (std::size_t i = 0; i < word.size(); ++i) {
+        if (word.compare(i, 2, "aa") == 0) {
+          variant += "\xC3\xA5"; // å
+          ++i;
+        } else {
+          variant += word[i];
+        }
+      }
+      std::size_t ignored = 0;
+      info.variant_lemmas = lemmas_of(variant, ignored);
+      info.variant = std::move(variant);
+    }
+    return info;
+  }
+
+  std::string snowball(const std::string& word) {
+    std::string stem = stemmer(word);
+    return stem.empty() ? word : stem;
+  }
+};
+
+Lexicon::Lexicon(const AnalyzerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Lexicon::~Lexicon() = default;
+Lexicon::Lexicon(Lexicon&&) noexcept = default;
+Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
+
+const WordInfo& Lexicon::word(const std::string& folded) {
+  auto& cache = impl_->cache;
+  if (auto it = cache.find(folded); it != cache.end()) return it->second;
+  if (cache.size() > 2'000'000) cache.clear(); // bound memory on huge vocabularies
+  return cache.emplace(folded, impl_->compute(folded)).first->second;
+}
+
+WordInfo Lexicon::split(const std::string& folded) { return impl_->split(folded); }
+bool Lexicon::has_dictionary() const noexcept { return impl_->hunspell != nullptr; }
+std::size_t Lexicon::cached_words() const noexcept { return impl_->cache.size(); }
+
+}  // namespace referat::analysis

@@ -1,0 +1,5 @@
+#include <referat/version.hpp>
+
+namespace referat {
+const char* version() noexcept { return REFERAT_VERSION_STRING; }
+}  // namespace referat

@@ -1,0 +1,68 @@
+// referat: the command-line front end. A thin layer over the library: it
+// parses options, calls the public API and prints text, JSON or CSV.
+#include "commands.hpp"
+#include "exit_codes.hpp"
+
+#include <referat/referat.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+using namespace referat::cli;
+
+namespace referat::cli {
+std::string database_path(const Common& common) {
+  if (!common.db.empty()) return common.db;
+  if (const char* env = std::getenv("REFERAT_DB"); env && *env) return env;
+  return "referat-index";
+}
+}  // namespace referat::cli
+
+int main(int argc, char** argv) {
+  CLI::App app{"referat " REFERAT_VERSION_STRING
+               " - full-text search for Danish political minutes"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", REFERAT_VERSION_STRING);
+  Common common;
+  std::map<CLI::App*, Runner> runners;
+  auto add = [&](const char* name, const char* help, auto registrar) {
+    CLI::App* sub = app.add_subcommand(name, help);
+    sub->add_option("--db", common.db, "Index folder (default: $REFERAT_DB, else ./referat-index)");
+    sub->add_option("--data-dir", common.data_dir,
+                    "Folder with data files overriding the bundled ones");
+    runners[sub] = registrar(*sub, common);
+  };
+  add("analyze", "Show how text is analysed into tokens and terms", add_analyze);
+  add("parse", "Parse minutes files and print the model", add_parse);
+  add("index", "Index files and folders (.txt .pdf .jsonl)", add_index);
+  add("search", "Search the index", add_search);
+  add("show", "Show one item with all fields and full text", add_show);
+  add("facets", "Facet counts for a query", add_facets);
+  add("stats", "Index statistics", add_stats);
+  add("trends", "Topic and query counts over time", add_trends);
+  add("case", "Timeline of a case across committees", add_case);
+  add("export", "Export matching items as JSON Lines", add_export);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? exit_ok : exit_usage;
+  }
+  try {
+    for (auto& [sub, run] : runners) {
+      if (sub->parsed()) return run();
+    }
+    return exit_usage;
+  } catch (const referat::QueryError& e) {
+    std::cerr << "referat: query error at position " << e.position() << ": " << e.what() << "\n";
+    return exit_query;
+  } catch (const referat::Error& e) {
+    std::cerr << "referat: " << e.what() << "\n";
+    return exit_code_for(e.kind());
+  } catch (const std::exception& e) {
+    std::cerr << "referat: internal error: " << e.what() << "\n";
+    return exit_internal;
+  }
+}
