@@ -13,3 +13,5 @@ pkg_check_modules(referat_poppler REQUIRED IMPORTED_TARGET GLOBAL poppler-cpp)
 find_package(ICU 60 REQUIRED COMPONENTS uc i18n)
 find_package(Boost 1.74 REQUIRED)
 find_package(Threads REQUIRED)
+# Header-only, private: JSON Lines input and stored item records.
+find_package(nlohmann_json 3.10 REQUIRED)

@@ -155,8 +155,13 @@ std::vector<Topic> load_topics(const std::string& path = {});
 
 /// Options of the parser.
 struct ParseOptions {
-  std::string committees_file; ///< alias table override (empty: bundled)
-  std::string topics_file;     ///< topic taxonomy override (empty: bundled)
+  /// Folder whose `committees.tsv` / `topics.tsv` override the bundled tables
+  /// (each only when present there); empty uses the bundled ones.
+  std::string data_dir;
+  /// Tag items with topics (needs an Analyzer: about 0.1 s on first use).
+  bool tag_topics = true;
+  /// Analyzer used for topic matching.
+  AnalyzerOptions analyzer;
 };
 
 /// Parses minutes. Each function reads one file; none throws for a file whose
@@ -183,6 +188,7 @@ public:
   [[nodiscard]] ParsedFile parse_pdf(const std::string& path);
 
   [[nodiscard]] const CommitteeTable& committees() const noexcept;
+  [[nodiscard]] const std::vector<Topic>& topics() const noexcept;
 
 private:
   struct Impl;

@@ -1,0 +1,56 @@
+#include "minutes/topics.hpp"
+
+#include <referat/error.hpp>
+
+#include "text/segmenter.hpp"
+
+#include <fstream>
+
+namespace referat::minutes {
+
+std::string committee_term_of(const std::string& canonical) { return "XC" + text::fold(canonical); }
+
+std::string Resolver::committee_term(const std::string& value) const {
+  return committee_term_of(committees_.canonical(value));
+}
+
+std::string Resolver::topic_term(const std::string& value) const {
+  std::string id = text::fold(value);
+  for (const auto& t : topics_) {
+    if (t.id == id || text::fold(t.label) == id) return "XT" + t.id;
+  }
+  return {};
+}
+
+TopicTagger::TopicTagger(const std::vector<Topic>& topics, const query::FilterResolver& resolver) {
+  for (const auto& topic : topics) {
+    try {
+      queries_.emplace_back(topic.id, query::parse(topic.query, resolver));
+    } catch (const QueryError& e) {
+      throw InputError("topics.tsv", 0, "topic '" + topic.id + "': " + e.what());
+    }
+  }
+}
+
+std::vector<std::string> TopicTagger::tag(const query::ItemTerms& terms, Analyzer& analyzer) const {
+  std::vector<std::string> ids;
+  for (const auto& [id, node] : queries_) {
+    if (query::matches(*node, terms, analyzer)) ids.push_back(id);
+  }
+  return ids;
+}
+
+query::ItemTerms item_terms(const AgendaItem& item, Analyzer& analyzer) {
+  query::ItemTerms terms;
+  std::uint32_t next = analyzer.analyze(item.title, [&](const Token& t) { terms.add(t); });
+  analyzer.analyze(item.full_text(), [&](const Token& t) { terms.add(t); }, next + 1);
+  return terms;
+}
+
+std::string data_file(const std::string& data_dir, const char* name) {
+  if (data_dir.empty()) return {};
+  std::string path = data_dir + "/" + name;
+  return std::ifstream(path) ? path : std::string();
+}
+
+}  // namespace referat::minutes

@@ -1,0 +1,44 @@
+#pragma once
+// Topic tagging: each topic is a query; an item has the topic when the
+// query matches the item's analysed terms.
+#include <referat/minutes.hpp>
+
+#include "query/query_ast.hpp"
+#include "query/terms.hpp"
+
+namespace referat::minutes {
+
+/// Resolves udvalg:/emne: values through the alias table and taxonomy.
+class Resolver final : public query::FilterResolver {
+public:
+  Resolver(const CommitteeTable& committees, const std::vector<Topic>& topics)
+      : committees_(committees), topics_(topics) {}
+  std::string committee_term(const std::string& value) const override;
+  std::string topic_term(const std::string& value) const override;
+
+private:
+  const CommitteeTable& committees_;
+  const std::vector<Topic>& topics_;
+};
+
+/// Boolean term of a canonical committee name.
+std::string committee_term_of(const std::string& canonical);
+
+class TopicTagger {
+public:
+  /// Parses every topic's query; throws InputError naming a bad topic.
+  TopicTagger(const std::vector<Topic>& topics, const query::FilterResolver& resolver);
+  /// Topic ids whose query matches `terms`.
+  std::vector<std::string> tag(const query::ItemTerms& terms, Analyzer& analyzer) const;
+
+private:
+  std::vector<std::pair<std::string, query::NodePtr>> queries_;
+};
+
+/// Analyses an item's title and text into ItemTerms.
+query::ItemTerms item_terms(const AgendaItem& item, Analyzer& analyzer);
+
+/// Path of `name` inside `data_dir` when it exists there, else "" (bundled).
+std::string data_file(const std::string& data_dir, const char* name);
+
+}  // namespace referat::minutes

@@ -1,0 +1,93 @@
+#include "query/terms.hpp"
+
+#include <algorithm>
+
+namespace referat::query {
+
+std::vector<std::vector<std::string>> word_terms(Analyzer& analyzer, const std::string& text) {
+  std::vector<std::vector<std::string>> result, stops;
+  analyzer.analyze(text, [&](const Token& token) {
+    std::vector<std::string> alternatives;
+    for (const Term& term : token.terms) {
+      if (term.kind == TermKind::lemma) alternatives.push_back(term.text);
+    }
+    if (alternatives.empty()) alternatives.push_back(token.text);
+    (token.stop_word ? stops : result).push_back(std::move(alternatives));
+  });
+  return result.empty() ? stops : result;
+}
+
+std::vector<std::string> surface_terms(Analyzer& analyzer, const std::string& text) {
+  std::vector<std::string> result;
+  analyzer.analyze(text, [&](const Token& token) { result.push_back(token.text); });
+  return result;
+}
+
+void ItemTerms::add(const Token& token) {
+  for (const Term& term : token.terms) {
+    if (term.kind == TermKind::lemma || term.kind == TermKind::part) {
+      lemmas.insert(term.text);
+    } else {
+      surfaces[term.text].push_back(token.position);
+    }
+  }
+}
+
+namespace {
+
+bool phrase_matches(const std::vector<std::string>& words, const ItemTerms& item) {
+  if (words.empty()) return false;
+  auto first = item.surfaces.find(words[0]);
+  if (first == item.surfaces.end()) return false;
+  for (std::uint32_t start : first->second) {
+    bool all = true;
+    for (std::size_t k = 1; k < words.size() && all; ++k) {
+      auto it = item.surfaces.find(words[k]);
+      all = it != item.surfaces.end() &&
+            std::find(it->second.begin(), it->second.end(), start + k) != it->second.end();
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool matches(const Node& node, const ItemTerms& item, Analyzer& analyzer) {
+  switch (node.type) {
+  case NodeType::match_all: return true;
+  case NodeType::word: {
+    auto tokens = word_terms(analyzer, node.text);
+    if (tokens.empty()) return false;
+    for (const auto& alternatives : tokens) {
+      bool any = std::any_of(alternatives.begin(), alternatives.end(),
+                             [&](const std::string& t) { return item.lemmas.count(t) > 0; });
+      if (!any) return false;
+    }
+    return true;
+  }
+  case NodeType::phrase: return phrase_matches(surface_terms(analyzer, node.text), item);
+  case NodeType::prefix: {
+    auto words = surface_terms(analyzer, node.text);
+    if (words.size() != 1) return false;
+    for (const auto& [surface, positions] : item.surfaces) {
+      if (surface.compare(0, words[0].size(), words[0]) == 0) return true;
+    }
+    return false;
+  }
+  case NodeType::and_:
+  case NodeType::near:
+    return std::all_of(node.children.begin(), node.children.end(),
+                       [&](const NodePtr& c) { return matches(*c, item, analyzer); });
+  case NodeType::or_:
+    return std::any_of(node.children.begin(), node.children.end(),
+                       [&](const NodePtr& c) { return matches(*c, item, analyzer); });
+  case NodeType::and_not:
+    return matches(*node.children[0], item, analyzer) && !matches(*node.children[1], item, analyzer);
+  case NodeType::filter:
+  case NodeType::date_range: return false;
+  }
+  return false;
+}
+
+}  // namespace referat::query
