@@ -1,0 +1,119 @@
+#include "index/document_builder.hpp"
+
+#include "index/record.hpp"
+#include "index/schema.hpp"
+#include "query/terms.hpp"
+#include "text/segmenter.hpp"
+#include "text/utf8.hpp"
+
+#include <algorithm>
+
+namespace referat::index {
+namespace {
+
+std::string packed(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) {
+    if (!out.empty()) out += schema::multi_separator;
+    out += v;
+  }
+  return out;
+}
+
+std::string field_prefix(SectionKind kind) {
+  switch (kind) {
+  case SectionKind::indstilling: return std::string(schema::indstilling);
+  case SectionKind::beslutning:
+  case SectionKind::referat: return std::string(schema::beslutning);
+  case SectionKind::sagsfremstilling:
+  case SectionKind::resume: return std::string(schema::sagsfremstilling);
+  default: return {};
+  }
+}
+
+// Xapian rejects terms over 245 bytes; values from input files can be longer.
+std::string bounded(const std::string& term) { return term.substr(0, text::utf8_truncate(term, 240)); }
+
+bool positional_lemma(TermKind kind) { return kind == TermKind::lemma || kind == TermKind::part; }
+
+}  // namespace
+
+std::string committee_term(const std::string& canonical) { return minutes::committee_term_of(canonical); }
+std::string case_term(const std::string& case_number) { return std::string(schema::case_number) + text::fold(case_number); }
+
+BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, const std::string& id,
+                             const std::string& source, const std::string& source_key, Analyzer& analyzer,
+                             const minutes::TopicTagger& tagger) {
+  Record record = make_record(item, file, id, source);
+  const std::string& text = record.item.text;
+  Xapian::Document doc;
+  query::ItemTerms terms;
+  const bool tag_topics = item.topics.empty();
+
+  // Body: surface and lemma terms share a position; section fields get
+  // their lemma terms under the field's prefix.
+  std::vector<std::pair<std::size_t, std::size_t>> offsets;
+  std::size_t range = 0;
+  analyzer.analyze(text, [&](const Token& token) {
+    offsets.emplace_back(token.begin, token.end);
+    while (range < record.ranges.size() && record.ranges[range].end <= token.begin) ++range;
+    std::string prefix = range < record.ranges.size() ? field_prefix(record.ranges[range].kind) : std::string();
+    for (const Term& term : token.terms) {
+      if (positional_lemma(term.kind)) {
+        doc.add_posting(std::string(schema::lemma) + term.text, token.position);
+        if (!prefix.empty()) doc.add_term(prefix + term.text);
+      } else {
+        doc.add_posting(term.text, token.position);
+      }
+    }
+    if (tag_topics) terms.add(token);
+  });
+  // Title: weighted above the body (wdf 3), and searchable as titel:.
+  analyzer.analyze(item.title, [&](const Token& token) {
+    for (const Term& term : token.terms) {
+      if (positional_lemma(term.kind)) {
+        doc.add_posting(std::string(schema::lemma) + term.text, token.position, 3);
+        doc.add_term(std::string(schema::title) + term.text);
+      } else {
+        doc.add_posting(term.text, token.position, 3);
+      }
+    }
+    if (tag_topics) terms.add(token);
+  }, schema::title_base);
+
+  if (tag_topics) {
+    auto topics = tagger.tag(terms, analyzer);
+    record.item.hit.topics = topics;
+  }
+  const auto& hit = record.item.hit;
+  doc.add_boolean_term(bounded(std::string(schema::id) + id));
+  doc.add_boolean_term(bounded(std::string(schema::source) + source_key));
+  for (const auto& c : hit.committees) doc.add_boolean_term(bounded(committee_term(c)));
+  for (const auto& c : hit.case_numbers) doc.add_boolean_term(bounded(case_term(c)));
+  for (const auto& t : hit.topics) doc.add_boolean_term(bounded(std::string(schema::topic) + t));
+  std::vector<std::string> outcomes;
+  for (const auto& d : hit.decisions) {
+    if (!d.outcome.empty() && std::find(outcomes.begin(), outcomes.end(), d.outcome) == outcomes.end()) {
+      outcomes.push_back(d.outcome);
+      doc.add_boolean_term(bounded(std::string(schema::outcome) + d.outcome));
+    }
+  }
+  std::string meeting = source_key + "|" + file.committee + "|" + file.date.iso();
+  if (!item.id.empty()) meeting = (hit.committees.empty() ? std::string() : hit.committees.front()) + "|" + hit.date.iso();
+  doc.add_boolean_term(bounded(std::string(schema::meeting) + meeting.substr(0, 200)));
+  if (hit.date.valid()) {
+    doc.add_value(schema::slot_date, std::to_string(hit.date.key()));
+    doc.add_value(schema::slot_year, std::to_string(hit.date.year));
+    doc.add_boolean_term(bounded(std::string(schema::year) + std::to_string(hit.date.year)));
+  }
+  doc.add_value(schema::slot_committees, packed(hit.committees));
+  doc.add_value(schema::slot_topics, packed(hit.topics));
+  doc.add_value(schema::slot_outcomes, packed(outcomes));
+  doc.add_value(schema::slot_case, hit.case_numbers.empty() ? id : text::fold(hit.case_numbers.front()));
+  doc.add_value(schema::slot_meeting, meeting);
+  doc.add_value(schema::slot_offsets, encode_offsets(offsets));
+  doc.set_data(serialise(record));
+  return {std::string(schema::id) + id, std::move(doc)};
+}
+
+}  // namespace referat::index

@@ -1,0 +1,28 @@
+#pragma once
+// Turns one agenda item into a Xapian document following index/schema.hpp.
+// Runs on analysis threads: it touches no database.
+#include <referat/analyzer.hpp>
+#include <referat/minutes.hpp>
+
+#include "minutes/topics.hpp"
+
+#include <xapian.h>
+
+namespace referat::index {
+
+struct BuiltDocument {
+  std::string id_term;
+  Xapian::Document document;
+};
+
+/// Builds the document of `item` (the `ordinal`-th item of `file`). Tags
+/// topics with `tagger` unless the item already has topics (JSONL input).
+BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, const std::string& id,
+                             const std::string& source, const std::string& source_key, Analyzer& analyzer,
+                             const minutes::TopicTagger& tagger);
+
+/// Boolean term of a committee, case number, topic or outcome (folded).
+std::string committee_term(const std::string& canonical);
+std::string case_term(const std::string& case_number);
+
+}  // namespace referat::index

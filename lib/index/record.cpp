@@ -1,0 +1,149 @@
+#include "index/record.hpp"
+
+#include <referat/error.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace referat::index {
+
+using nlohmann::json;
+
+Record make_record(const AgendaItem& item, const ParsedFile& file, const std::string& id,
+                   const std::string& source) {
+  Record r;
+  StoredItem& s = r.item;
+  s.hit.id = id;
+  s.hit.source = source;
+  s.hit.item_number = item.number;
+  s.hit.title = item.title;
+  s.hit.committees = item.committees;
+  s.hit.date = item.date;
+  s.hit.case_numbers = item.case_numbers;
+  s.hit.topics = item.topics;
+  for (const auto& d : item.decisions) s.hit.decisions.push_back({d.committee, d.date, d.outcome});
+  s.meeting_committee = file.committee;
+  s.decisions = item.decisions;
+  s.attachments = item.attachments;
+  s.pages = item.pages;
+  s.closed = item.closed;
+  s.metadata = item.metadata;
+  for (const auto& section : item.sections) {
+    if (!s.text.empty()) s.text += "\n\n";
+    std::size_t begin = s.text.size();
+    if (!section.heading.empty()) s.text += section.heading + "\n";
+    s.text += section.text;
+    r.ranges.push_back({section.kind, section.heading, begin, s.text.size()});
+  }
+  return r;
+}
+
+namespace {
+
+json date_json(const Date& d) { return d.valid() ? json(d.key()) : json(0); }
+Date date_of(const json& j) {
+  int k = j.is_number() ? j.get<int>() : 0;
+  return k ? Date{k / 10000, k / 100 % 100, k % 100} : Date{};
+}
+
+}  // namespace
+
+std::string serialise(const Record& r) {
+  const StoredItem& s = r.item;
+  json decisions = json::array();
+  for (const auto& d : s.decisions) {
+    decisions.push_back({d.committee, date_json(d.date), d.outcome, d.text, d.dissent});
+  }
+  json attachments = json::array();
+  for (const auto& a : s.attachments) attachments.push_back({a.number, a.title, a.document_id});
+  json ranges = json::array();
+  for (const auto& g : r.ranges) ranges.push_back({static_cast<int>(g.kind), g.heading, g.begin, g.end});
+  json j = {{"id", s.hit.id},           {"src", s.hit.source},      {"no", s.hit.item_number},
+            {"title", s.hit.title},     {"com", s.hit.committees},  {"date", date_json(s.hit.date)},
+            {"cases", s.hit.case_numbers}, {"topics", s.hit.topics}, {"mc", s.meeting_committee},
+            {"dec", decisions},         {"att", attachments},       {"pages", s.pages},
+            {"closed", s.closed},       {"meta", s.metadata},       {"ranges", ranges},
+            {"text", s.text}};
+  return j.dump();
+}
+
+Record unserialise(const std::string& data) {
+  json j = json::parse(data, nullptr, false);
+  if (j.is_discarded()) throw IndexError(ErrorKind::index_corrupt, "unreadable item record in index");
+  Record r;
+  StoredItem& s = r.item;
+  s.hit.id = j.value("id", "");
+  s.hit.source = j.value("src", "");
+  s.hit.item_number = j.value("no", "");
+  s.hit.title = j.value("title", "");
+  s.hit.committees = j.value("com", std::vector<std::string>{});
+  s.hit.date = date_of(j["date"]);
+  s.hit.case_numbers = j.value("cases", std::vector<std::string>{});
+  s.hit.topics = j.value("topics", std::vector<std::string>{});
+  s.meeting_committee = j.value("mc", "");
+  for (const auto& d : j["dec"]) {
+    Decision decision{d[0].get<std::string>(), date_of(d[1]), d[2].get<std::string>(), d[3].get<std::string>(),
+                      d[4].get<std::vector<std::string>>()};
+    s.hit.decisions.push_back({decision.committee, decision.date, decision.outcome});
+    s.decisions.push_back(std::move(decision));
+  }
+  for (const auto& a : j["att"]) s.attachments.push_back({a[0].get<int>(), a[1].get<std::string>(), a[2].get<std::string>()});
+  s.pages = j.value("pages", std::vector<int>{});
+  s.closed = j.value("closed", false);
+  s.metadata = j.value("meta", std::map<std::string, std::string>{});
+  s.text = j.value("text", "");
+  for (const auto& g : j["ranges"]) {
+    Record::Range range{static_cast<SectionKind>(g[0].get<int>()), g[1].get<std::string>(),
+                        g[2].get<std::size_t>(), g[3].get<std::size_t>()};
+    // The section's own text starts after its heading line.
+    std::size_t body = std::min(range.begin + (range.heading.empty() ? 0 : range.heading.size() + 1), range.end);
+    std::size_t end = std::min(range.end, s.text.size());
+    s.sections.push_back({range.kind, range.heading, s.text.substr(std::min(body, end), end - std::min(body, end))});
+    r.ranges.push_back(std::move(range));
+  }
+  return r;
+}
+
+namespace {
+void put_varint(std::string& out, std::size_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+bool get_varint(const std::string& in, std::size_t& pos, std::size_t& v) {
+  v = 0;
+  int shift = 0;
+  while (pos < in.size() && shift < 63) {
+    auto b = static_cast<unsigned char>(in[pos++]);
+    v |= static_cast<std::size_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return true;
+    shift += 7;
+  }
+  return false;
+}
+}  // namespace
+
+std::string encode_offsets(const std::vector<std::pair<std::size_t, std::size_t>>& offsets) {
+  std::string out;
+  out.reserve(offsets.size() * 2);
+  std::size_t previous = 0;
+  for (const auto& [b, e] : offsets) {
+    put_varint(out, b >= previous ? b - previous : 0);
+    put_varint(out, e - b);
+    previous = b;
+  }
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> decode_offsets(const std::string& data) {
+  std::vector<std::pair<std::size_t, std::size_t>> offsets;
+  std::size_t pos = 0, previous = 0, delta = 0, length = 0;
+  while (pos < data.size() && get_varint(data, pos, delta) && get_varint(data, pos, length)) {
+    previous += delta;
+    offsets.emplace_back(previous, previous + length);
+  }
+  return offsets;
+}
+
+}  // namespace referat::index

@@ -1,0 +1,254 @@
+#include <referat/error.hpp>
+#include <referat/index.hpp>
+
+#include "common/files.hpp"
+#include "index/document_builder.hpp"
+#include "index/schema.hpp"
+#include "minutes/topics.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace referat {
+namespace {
+
+bool indexable(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".txt" || ext == ".pdf" || ext == ".jsonl" || ext == ".ndjson";
+}
+
+std::string absolute_path(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path), ec);
+  return ec ? fs::absolute(path).lexically_normal().string() : p.string();
+}
+
+// Item ids stay the same when a file is re-indexed: file stem, a short hash
+// of its absolute path, and the item's ordinal.
+std::string item_id(const std::string& abs_path, std::size_t ordinal) {
+  std::string stem = fs::path(abs_path).stem().string();
+  return stem + "-" + detail::content_hash(abs_path).substr(0, 6) + "-" + std::to_string(ordinal);
+}
+
+[[noreturn]] void rethrow_xapian(const Xapian::Error& e, const std::string& path) {
+  std::string type = e.get_type();
+  if (type == "DatabaseLockError") {
+    throw IndexError(ErrorKind::index_locked, "index is locked by another process: " + path);
+  }
+  if (type == "DatabaseCorruptError" || type == "DatabaseVersionError" || type == "DatabaseOpeningError") {
+    throw IndexError(ErrorKind::index_corrupt, "index cannot be opened (" + type + "): " + path + ": " + e.get_msg());
+  }
+  throw IndexError(ErrorKind::io, "index error (" + type + ") at " + path + ": " + e.get_msg());
+}
+
+}  // namespace
+
+struct IndexWriter::Impl {
+  std::string path;
+  IndexOptions options;
+  Xapian::WritableDatabase db;
+  MinutesParser parser;
+  std::vector<std::unique_ptr<Analyzer>> analyzers;
+  std::unique_ptr<minutes::Resolver> resolver;
+  std::unique_ptr<minutes::TopicTagger> tagger;
+  std::size_t pending = 0;
+
+  Impl(const std::string& p, const IndexOptions& o) : path(p), options(o), parser(parse_options(o)) {
+    try {
+      fs::create_directories(path);
+      db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian(e, path);
+    } catch (const fs::filesystem_error& e) {
+      throw IndexError(ErrorKind::io, std::string("cannot create index folder: ") + e.what());
+    }
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    AnalyzerOptions a = options.analyzer;
+    if (a.data_dir.empty()) a.data_dir = options.parser.data_dir;
+    for (unsigned i = 0; i < std::min(threads, 16u); ++i) analyzers.push_back(std::make_unique<Analyzer>(a));
+    resolver = std::make_unique<minutes::Resolver>(parser.committees(), parser.topics());
+    tagger = std::make_unique<minutes::TopicTagger>(parser.topics(), *resolver);
+  }
+
+  static ParseOptions parse_options(const IndexOptions& o) {
+    ParseOptions p = o.parser;
+    p.tag_topics = false; // tagged from the index analysis instead (one pass)
+    return p;
+  }
+
+  std::size_t remove_source(const std::string& key) {
+    const std::string term = std::string(schema::source) + key;
+    std::size_t removed = db.get_termfreq(term);
+    if (removed) db.delete_document(term);
+    return removed;
+  }
+
+  std::size_t add(const ParsedFile& file, const std::string& key, const std::string& hash) {
+    const bool jsonl = !file.items.empty() && !file.items.front().id.empty();
+    const std::size_t n = file.items.size();
+    std::vector<index::BuiltDocument> built(n);
+    // Analysis in parallel, one Analyzer per thread; writing stays here.
+    const std::size_t workers = std::min<std::size_t>(analyzers.size(), std::max<std::size_t>(1, n / 4));
+    auto work = [&](std::size_t w) {
+      for (std::size_t i = w; i < n; i += workers) {
+        const AgendaItem& item = file.items[i];
+        std::string id = jsonl ? item.id : item_id(key, i + 1);
+        std::string source = jsonl ? item.id : file.source;
+        built[i] = index::build_document(item, file, id, source, key, *analyzers[w], *tagger);
+      }
+    };
+    std::vector<std::exception_ptr> errors(workers);
+    std::vector<std::thread> threads;
+    for (std::size_t w = 1; w < workers; ++w) {
+      threads.emplace_back([&, w] {
+        try {
+          work(w);
+        } catch (...) {
+          errors[w] = std::current_exception();
+        }
+      });
+    }
+    try {
+      work(0);
+    } catch (...) {
+      errors[0] = std::current_exception();
+    }
+    for (auto& t : threads) t.join();
+    for (auto& e : errors) {
+      if (e) std::rethrow_exception(e);
+    }
+    for (auto& b : built) db.replace_document(b.id_term, b.document);
+    db.set_metadata(std::string(schema::file_hash_key) + key, hash.empty() ? "-" : hash);
+    pending += n;
+    return n;
+  }
+};
+
+IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
+    : impl_(std::make_unique<Impl>(path, options)) {}
+IndexWriter::~IndexWriter() = default;
+IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
+IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
+
+std::size_t IndexWriter::add_parsed(const ParsedFile& file, const std::string& content_hash) {
+  try {
+    std::string key = absolute_path(file.source);
+    impl_->remove_source(key);
+    return impl_->add(file, key, content_hash);
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, impl_->path);
+  }
+}
+
+IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const ProgressFn& progress) {
+  IndexReport report;
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+           !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec) && indexable(it->path())) found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      files.push_back(p);
+    } else {
+      report.failures.push_back({p, "no such file or folder"});
+    }
+  }
+  report.files_seen = files.size();
+  std::uint64_t total_bytes = 0, done_bytes = 0;
+  for (const auto& f : files) {
+    std::error_code ec;
+    total_bytes += fs::file_size(f, ec);
+  }
+  try {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      const std::string& file = files[i];
+      const std::string key = absolute_path(file);
+      try {
+        std::string bytes = detail::read_file(file);
+        report.bytes_read += bytes.size();
+        done_bytes += bytes.size();
+        std::string hash = detail::content_hash(bytes);
+        if (impl_->db.get_metadata(std::string(schema::file_hash_key) + key) == hash) {
+          ++report.files_unchanged;
+        } else {
+          std::string ext = fs::path(file).extension().string();
+          std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+          ParsedFile parsed = ext == ".pdf"      ? impl_->parser.parse_pdf(file)
+                              : ext == ".jsonl" || ext == ".ndjson" ? impl_->parser.parse_jsonl(bytes, file)
+                                                : impl_->parser.parse_bytes(bytes, file);
+          report.items_removed += impl_->remove_source(key);
+          report.items_indexed += impl_->add(parsed, key, hash);
+          ++report.files_indexed;
+          for (const auto& d : parsed.diagnostics) {
+            report.warnings.push_back(file + ":" + std::to_string(d.line) + ": " + d.message);
+          }
+          if (impl_->pending >= impl_->options.batch_items * 4) commit(); // bound memory on huge runs
+        }
+      } catch (const InputError& e) {
+        ++report.files_failed;
+        report.failures.push_back({file, e.reason()});
+      } catch (const std::bad_alloc&) {
+        ++report.files_failed;
+        report.failures.push_back({file, "out of memory"});
+      }
+      if (progress) progress(i + 1, files.size(), done_bytes, total_bytes);
+    }
+    commit();
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, impl_->path);
+  }
+  report.files_failed = report.failures.size();
+  return report;
+}
+
+std::size_t IndexWriter::prune() {
+  std::size_t removed = 0;
+  try {
+    std::vector<std::string> gone;
+    const std::string prefix(schema::file_hash_key);
+    for (auto it = impl_->db.metadata_keys_begin(prefix); it != impl_->db.metadata_keys_end(prefix); ++it) {
+      std::string file = (*it).substr(prefix.size());
+      std::error_code ec;
+      if (!fs::exists(file, ec)) gone.push_back(file);
+    }
+    for (const auto& file : gone) {
+      removed += impl_->remove_source(file);
+      impl_->db.set_metadata(prefix + file, "");
+    }
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, impl_->path);
+  }
+  return removed;
+}
+
+void IndexWriter::commit() {
+  try {
+    impl_->db.commit();
+    impl_->pending = 0;
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, impl_->path);
+  }
+}
+
+void compact_index(const std::string& source, const std::string& destination) {
+  try {
+    Xapian::Database db(source);
+    db.compact(destination, Xapian::DBCOMPACT_NO_RENUMBER);
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, source);
+  }
+}
+
+}  // namespace referat

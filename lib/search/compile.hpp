@@ -1,0 +1,23 @@
+#pragma once
+// Compiles the query tree into a Xapian::Query, collecting the terms to
+// highlight in snippets.
+#include "query/query_ast.hpp"
+
+#include <referat/analyzer.hpp>
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace referat::search {
+
+struct Compiled {
+  Xapian::Query query;
+  std::vector<std::string> highlight_terms; ///< positional terms of the positive parts
+  std::vector<std::string> words;           ///< plain query words (for spelling suggestions)
+};
+
+Compiled compile(const query::Node& node, Analyzer& analyzer);
+
+}  // namespace referat::search

@@ -1,0 +1,98 @@
+#include "search/snippets.hpp"
+
+#include "index/record.hpp"
+#include "index/schema.hpp"
+#include "text/utf8.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace referat::search {
+namespace {
+
+// Moves `pos` back to a word boundary (space/newline), at most 30 bytes.
+std::size_t back_to_space(const std::string& text, std::size_t pos) {
+  std::size_t limit = pos > 30 ? pos - 30 : 0;
+  std::size_t p = pos;
+  while (p > limit && text[p - 1] != ' ' && text[p - 1] != '\n') --p;
+  if (p == limit && limit > 0) p = pos;
+  while (p > 0 && !text::is_boundary(text, p)) --p;
+  return p;
+}
+
+std::size_t forward_to_space(const std::string& text, std::size_t pos) {
+  std::size_t limit = std::min(text.size(), pos + 30);
+  std::size_t p = pos;
+  while (p < limit && text[p] != ' ' && text[p] != '\n') ++p;
+  if (p == limit && limit < text.size()) p = pos;
+  while (p < text.size() && !text::is_boundary(text, p)) ++p;
+  return p;
+}
+
+}  // namespace
+
+Snippet make_snippet(const Xapian::Database& db, Xapian::docid did, const std::string& text,
+                     const std::string& offsets_value, const std::vector<std::string>& terms,
+                     std::size_t max_bytes) {
+  Snippet snippet;
+  if (text.empty() || max_bytes == 0) return snippet;
+  // Matched positions in the body, tagged with which term matched.
+  std::map<Xapian::termpos, std::size_t> matched;
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    try {
+      for (auto it = db.positionlist_begin(did, terms[t]); it != db.positionlist_end(did, terms[t]); ++it) {
+        if (*it < schema::title_base) matched.emplace(*it, t);
+      }
+    } catch (const Xapian::Error&) {
+      // term absent from this document
+    }
+  }
+  auto offsets = index::decode_offsets(offsets_value);
+  std::vector<std::pair<std::size_t, std::size_t>> spans; // byte ranges of matches
+  std::vector<std::size_t> which;
+  for (const auto& [pos, t] : matched) {
+    if (pos < offsets.size() && offsets[pos].second <= text.size()) {
+      spans.push_back(offsets[pos]);
+      which.push_back(t);
+    }
+  }
+  // The window of max_bytes holding the most distinct terms, then most matches.
+  std::size_t best_start = 0, best_distinct = 0, best_count = 0;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    std::vector<bool> seen(terms.size(), false);
+    std::size_t distinct = 0, count = 0;
+    for (std::size_t j = i; j < spans.size() && spans[j].second <= spans[i].first + max_bytes; ++j) {
+      if (!seen[which[j]]) seen[which[j]] = true, ++distinct;
+      ++count;
+    }
+    if (distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
+      best_distinct = distinct, best_count = count, best_start = i;
+    }
+  }
+  std::size_t begin = 0;
+  if (!spans.empty()) {
+    // Some context before the first match.
+    std::size_t first = spans[best_start].first;
+    std::size_t lead = std::min<std::size_t>(first, max_bytes / 4);
+    begin = back_to_space(text, first - lead);
+  }
+  std::size_t end = forward_to_space(text, std::min(text.size(), begin + max_bytes));
+  end = std::max(end, begin);
+  std::string body = text.substr(begin, end - begin);
+  for (char& c : body) {
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  }
+  std::size_t shift = 0;
+  if (begin > 0) {
+    snippet.text = "…";
+    shift = snippet.text.size();
+  }
+  snippet.text += body;
+  for (const auto& [b, e] : spans) {
+    if (b >= begin && e <= end) snippet.highlights.emplace_back(b - begin + shift, e - begin + shift);
+  }
+  if (end < text.size()) snippet.text += "…";
+  return snippet;
+}
+
+}  // namespace referat::search

@@ -1,0 +1,211 @@
+// search, facets, show, stats: reading the index.
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "json_output.hpp"
+
+#include <iostream>
+#include <unistd.h>
+
+namespace referat::cli {
+namespace {
+
+struct SearchArgs {
+  std::vector<std::string> words, committees, topics, cases, decisions;
+  std::string from, to, sort = "relevance", collapse;
+  std::size_t limit = 10, offset = 0;
+};
+
+void add_filter_options(CLI::App& app, SearchArgs& a) {
+  app.add_option("--committee", a.committees, "Only items of this committee (name or alias; repeatable)");
+  app.add_option("--topic", a.topics, "Only items with this topic (repeatable)");
+  app.add_option("--case", a.cases, "Only items with this case number (repeatable)");
+  app.add_option("--decision", a.decisions, "Only items with this decision outcome (repeatable)");
+  app.add_option("--from", a.from, "From date (YYYY-MM-DD or D.M.YYYY), inclusive");
+  app.add_option("--to", a.to, "To date, inclusive");
+  app.add_option("QUERY", a.words, "Query (see README: Query syntax)");
+}
+
+std::optional<Date> date_option(const std::string& value, const char* name) {
+  if (value.empty()) return std::nullopt;
+  auto d = parse_date(value);
+  if (!d) throw Error(ErrorKind::invalid_argument, std::string("bad ") + name + " date '" + value + "'");
+  return d;
+}
+
+SearchRequest request_of(const SearchArgs& a) {
+  SearchRequest r;
+  r.query = join(a.words, " ");
+  r.committees = a.committees;
+  r.topics = a.topics;
+  r.cases = a.cases;
+  r.decisions = a.decisions;
+  r.from = date_option(a.from, "--from");
+  r.to = date_option(a.to, "--to");
+  r.limit = a.limit;
+  r.offset = a.offset;
+  r.sort = a.sort == "date" ? SortOrder::date_ascending : a.sort == "-date" ? SortOrder::date_descending : SortOrder::relevance;
+  r.collapse = a.collapse == "case" ? Collapse::by_case : a.collapse == "meeting" ? Collapse::by_meeting : Collapse::none;
+  return r;
+}
+
+Searcher open(const Common& common) {
+  ParseOptions p;
+  p.data_dir = common.data_dir;
+  AnalyzerOptions a;
+  a.data_dir = common.data_dir;
+  return Searcher(database_path(common), a, p);
+}
+
+std::string highlighted(const Snippet& s, bool colour) {
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& [b, e] : s.highlights) {
+    if (b < at || e > s.text.size()) continue;
+    out += s.text.substr(at, b - at);
+    out += colour ? "\033[1;33m" : "[";
+    out += s.text.substr(b, e - b);
+    out += colour ? "\033[0m" : "]";
+    at = e;
+  }
+  return out + s.text.substr(at);
+}
+
+void print_facets(const Facets& f) {
+  auto show = [](const char* name, const std::vector<FacetValue>& values) {
+    if (values.empty()) return;
+    std::cout << name << ":";
+    for (const auto& v : values) std::cout << "  " << v.value << " (" << v.count << ")";
+    std::cout << "\n";
+  };
+  show("udvalg", f.committee);
+  show("emne", f.topic);
+  show("år", f.year);
+  show("beslutning", f.decision);
+}
+
+}  // namespace
+
+Runner add_search(CLI::App& app, Common& common) {
+  auto a = std::make_shared<SearchArgs>();
+  app.add_option("--format", common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
+  app.add_option("--limit", a->limit, "Hits to show (default 10)");
+  app.add_option("--offset", a->offset, "Hits to skip");
+  app.add_option("--sort", a->sort, "relevance, date (oldest first) or -date")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  app.add_option("--collapse", a->collapse, "One hit per case or meeting")->check(CLI::IsMember({"case", "meeting"}));
+  add_filter_options(app, *a);
+  return [&common, a]() {
+    Searcher searcher = open(common);
+    SearchResult result = searcher.search(request_of(*a));
+    if (common.format == "json") {
+      std::cout << to_json(result).dump(2) << "\n";
+    } else if (common.format == "csv") {
+      std::cout << csv_line({"id", "date", "committees", "item_number", "title", "case_numbers", "topics",
+                             "outcomes", "score", "source", "snippet"});
+      for (const auto& h : result.hits) {
+        std::vector<std::string> outcomes;
+        for (const auto& d : h.decisions) outcomes.push_back(d.outcome);
+        std::cout << csv_line({h.id, h.date.iso(), join(h.committees, "; "), h.item_number, h.title,
+                               join(h.case_numbers, "; "), join(h.topics, "; "), join(outcomes, "; "),
+                               std::to_string(h.score), h.source, h.snippet.text});
+      }
+    } else {
+      const bool colour = isatty(STDOUT_FILENO);
+      std::cout << result.total << " items match '" << result.query << "'";
+      if (result.total > result.hits.size()) std::cout << " (showing " << result.offset + 1 << "-" << result.offset + result.hits.size() << ")";
+      std::cout << "\n";
+      for (const auto& n : result.notes) std::cout << "note: " << n << "\n";
+      if (result.suggestion) std::cout << "did you mean: " << *result.suggestion << "\n";
+      for (const auto& h : result.hits) {
+        std::cout << "\n" << (colour ? "\033[1m" : "") << h.title << (colour ? "\033[0m" : "") << "\n  "
+                  << h.date.iso() << " · " << join(h.committees, ", ");
+        if (!h.case_numbers.empty()) std::cout << " · sag " << join(h.case_numbers, ", ");
+        for (const auto& d : h.decisions) {
+          if (!d.outcome.empty()) std::cout << " · " << d.committee << ": " << d.outcome;
+        }
+        std::cout << "\n  id " << h.id << "\n";
+        if (!h.snippet.text.empty()) std::cout << "  " << highlighted(h.snippet, colour) << "\n";
+      }
+      if (!result.hits.empty()) std::cout << "\n";
+      print_facets(result.facets);
+    }
+    return int(exit_ok);
+  };
+}
+
+Runner add_facets(CLI::App& app, Common& common) {
+  auto a = std::make_shared<SearchArgs>();
+  app.add_option("--format", common.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  add_filter_options(app, *a);
+  return [&common, a]() {
+    Searcher searcher = open(common);
+    SearchRequest r = request_of(*a);
+    r.limit = 0;
+    r.snippet_bytes = 0;
+    SearchResult result = searcher.search(r);
+    if (common.format == "json") {
+      std::cout << nlohmann::json{{"query", result.query}, {"total", result.total}, {"facets", to_json(result.facets)}}.dump(2) << "\n";
+    } else {
+      std::cout << result.total << " items\n";
+      print_facets(result.facets);
+    }
+    return int(exit_ok);
+  };
+}
+
+Runner add_show(CLI::App& app, Common& common) {
+  auto id = std::make_shared<std::string>();
+  app.add_option("--format", common.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("ID", *id, "Item id (from search results)")->required();
+  return [&common, id]() {
+    Searcher searcher = open(common);
+    auto item = searcher.item(*id);
+    if (!item) {
+      std::cerr << "referat: no item with id '" << *id << "'\n";
+      return int(exit_bad_input);
+    }
+    if (common.format == "json") {
+      std::cout << to_json(*item).dump(2) << "\n";
+      return int(exit_ok);
+    }
+    const Hit& h = item->hit;
+    std::cout << h.title << "\n" << std::string(std::min<std::size_t>(h.title.size(), 78), '=') << "\n"
+              << "id:          " << h.id << "\nsource:      " << h.source << "\ndate:        " << h.date.iso()
+              << "\ncommittees:  " << join(h.committees, ", ") << "\ncases:       " << join(h.case_numbers, ", ")
+              << "\ntopics:      " << join(h.topics, ", ") << "\n";
+    for (const auto& d : item->decisions) {
+      std::cout << "decision:    " << d.date.iso() << " " << d.committee << ": " << d.outcome << "\n";
+    }
+    for (const auto& at : item->attachments) {
+      std::cout << "attachment:  " << at.number << " " << at.title << (at.document_id.empty() ? "" : " (" + at.document_id + ")") << "\n";
+    }
+    std::cout << "\n" << item->text << "\n";
+    return int(exit_ok);
+  };
+}
+
+Runner add_stats(CLI::App& app, Common& common) {
+  app.add_option("--format", common.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  return [&common]() {
+    Searcher searcher = open(common);
+    IndexStats s = searcher.stats();
+    if (common.format == "json") {
+      nlohmann::json committees = nlohmann::json::array();
+      for (const auto& c : s.committees) committees.push_back({{"value", c.value}, {"count", c.count}});
+      std::cout << nlohmann::json{{"path", s.path},          {"items", s.items},
+                                  {"meetings", s.meetings},  {"files", s.files},
+                                  {"committees", committees}, {"first_date", s.first.iso()},
+                                  {"last_date", s.last.iso()}, {"size_bytes", s.size_bytes}}
+                       .dump(2)
+                << "\n";
+      return int(exit_ok);
+    }
+    std::cout << "index:      " << s.path << "\nitems:      " << s.items << "\nmeetings:   " << s.meetings
+              << "\nfiles:      " << s.files << "\ndates:      " << s.first.iso() << " .. " << s.last.iso()
+              << "\nsize:       " << s.size_bytes / 1024 << " KiB\ncommittees: " << s.committees.size() << "\n";
+    for (const auto& c : s.committees) std::cout << "  " << c.count << "\t" << c.value << "\n";
+    return int(exit_ok);
+  };
+}
+
+}  // namespace referat::cli
