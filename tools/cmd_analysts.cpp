@@ -23,23 +23,22 @@ std::string xml_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += c;
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
     }
   }
   return out;
 }
 
-double value_of(const TrendPoint& p, bool normalize) {
-  return normalize ? p.share : static_cast<double>(p.count);
-}
+double value_of(const TrendPoint& p, bool normalize) { return normalize ? p.share : static_cast<double>(p.count); }
 
 // A self-contained SVG line chart: axes, period labels, legend.
 std::string svg_chart(const std::vector<TrendSeries>& series, bool normalize) {
-  static const char* colours[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"};
+  static const char* colours[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e",
+                                  "#9467bd", "#8c564b", "#e377c2", "#17becf"};
   const double width = 900, height = 420, left = 60, right = 220, top = 30, bottom = 70;
   const double plot_w = width - left - right, plot_h = height - top - bottom;
   std::size_t n = series.empty() ? 0 : series.front().points.size();
@@ -59,19 +58,24 @@ std::string svg_chart(const std::vector<TrendSeries>& series, bool normalize) {
   std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"black\"/>\n", left,
                 top + plot_h, left + plot_w, top + plot_h);
   svg += buf;
-  std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"black\"/>\n", left, top,
-                left, top + plot_h);
+  std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"black\"/>\n", left,
+                top, left, top + plot_h);
   svg += buf;
   for (int t = 0; t <= 4; ++t) {
     double v = max * t / 4, y = top + plot_h - plot_h * t / 4;
     std::snprintf(buf, sizeof buf,
                   "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                   "y2=\"%.1f\" stroke=\"#ddd\"/>\n",
-                  left - 5, y + 4, (normalize ? std::to_string(static_cast<int>(std::lround(v * 100))) + "%" : std::to_string(static_cast<long>(std::lround(v)))).c_str(),
+                  left - 5, y + 4,
+                  (normalize ? std::to_string(static_cast<int>(std::lround(v * 100))) + "%"
+                             : std::to_string(static_cast<long>(std::lround(v))))
+                      .c_str(),
                   left, y, left + plot_w, y);
     svg += buf;
   }
-  auto x_of = [&](std::size_t i) { return left + (n > 1 ? plot_w * static_cast<double>(i) / static_cast<double>(n - 1) : plot_w / 2); };
+  auto x_of = [&](std::size_t i) {
+    return left + (n > 1 ? plot_w * static_cast<double>(i) / static_cast<double>(n - 1) : plot_w / 2);
+  };
   std::size_t step = std::max<std::size_t>(1, n / 12);
   for (std::size_t i = 0; i < n; i += step) {
     std::snprintf(buf, sizeof buf,
@@ -88,11 +92,13 @@ std::string svg_chart(const std::vector<TrendSeries>& series, bool normalize) {
       std::snprintf(buf, sizeof buf, "%s%.1f,%.1f", i ? " " : "", x_of(i), y);
       points += buf;
     }
-    svg += "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"" + std::string(colour) + "\" points=\"" + points + "\"/>\n";
-    std::snprintf(buf, sizeof buf, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>", left + plot_w + 15,
-                  top + 18.0 * static_cast<double>(k), colour);
+    svg += "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"" + std::string(colour) + "\" points=\"" + points +
+           "\"/>\n";
+    std::snprintf(buf, sizeof buf, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>",
+                  left + plot_w + 15, top + 18.0 * static_cast<double>(k), colour);
     svg += buf;
-    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\">", left + plot_w + 32, top + 10 + 18.0 * static_cast<double>(k));
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\">", left + plot_w + 32,
+                  top + 10 + 18.0 * static_cast<double>(k));
     svg += buf + xml_escape(series[k].label) + "</text>\n";
   }
   svg += "</svg>\n";
@@ -203,7 +209,10 @@ Runner add_case(CLI::App& app, Common& common) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& e : events) {
         out.push_back({{"date", e.date.valid() ? nlohmann::json(e.date.iso()) : nlohmann::json(nullptr)},
-                       {"committee", e.committee}, {"item_id", e.item_id}, {"title", e.title}, {"outcome", e.outcome}});
+                       {"committee", e.committee},
+                       {"item_id", e.item_id},
+                       {"title", e.title},
+                       {"outcome", e.outcome}});
       }
       std::cout << nlohmann::json{{"case", *number}, {"events", out}}.dump(2) << "\n";
     } else {

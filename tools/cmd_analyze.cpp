@@ -48,9 +48,8 @@ Runner add_analyze(CLI::App& app, Common& common) {
       return exit_ok;
     }
     for (const auto& t : tokens) {
-      std::cout << t.position << "\t[" << t.begin << "," << t.end << ")\t"
-                << text.substr(t.begin, t.end - t.begin) << "\t" << to_string(t.type)
-                << (t.stop_word ? " stop" : "") << "\t";
+      std::cout << t.position << "\t[" << t.begin << "," << t.end << ")\t" << text.substr(t.begin, t.end - t.begin)
+                << "\t" << to_string(t.type) << (t.stop_word ? " stop" : "") << "\t";
       bool first = true;
       for (const auto& term : t.terms) {
         std::cout << (first ? "" : " ") << to_string(term.kind) << ":" << term.text;

@@ -2,10 +2,10 @@
 #include "exit_codes.hpp"
 #include "json_output.hpp"
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <unistd.h>
 
 namespace referat::cli {
 

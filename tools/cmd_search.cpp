@@ -3,8 +3,8 @@
 #include "exit_codes.hpp"
 #include "json_output.hpp"
 
-#include <iostream>
 #include <unistd.h>
+#include <iostream>
 
 namespace referat::cli {
 namespace {
@@ -43,8 +43,12 @@ SearchRequest request_of(const SearchArgs& a) {
   r.to = date_option(a.to, "--to");
   r.limit = a.limit;
   r.offset = a.offset;
-  r.sort = a.sort == "date" ? SortOrder::date_ascending : a.sort == "-date" ? SortOrder::date_descending : SortOrder::relevance;
-  r.collapse = a.collapse == "case" ? Collapse::by_case : a.collapse == "meeting" ? Collapse::by_meeting : Collapse::none;
+  r.sort = a.sort == "date"    ? SortOrder::date_ascending
+           : a.sort == "-date" ? SortOrder::date_descending
+                               : SortOrder::relevance;
+  r.collapse = a.collapse == "case"      ? Collapse::by_case
+               : a.collapse == "meeting" ? Collapse::by_meeting
+                                         : Collapse::none;
   return r;
 }
 
@@ -100,8 +104,8 @@ Runner add_search(CLI::App& app, Common& common) {
     if (common.format == "json") {
       std::cout << to_json(result).dump(2) << "\n";
     } else if (common.format == "csv") {
-      std::cout << csv_line({"id", "date", "committees", "item_number", "title", "case_numbers", "topics",
-                             "outcomes", "score", "source", "snippet"});
+      std::cout << csv_line({"id", "date", "committees", "item_number", "title", "case_numbers", "topics", "outcomes",
+                             "score", "source", "snippet"});
       for (const auto& h : result.hits) {
         std::vector<std::string> outcomes;
         for (const auto& d : h.decisions) outcomes.push_back(d.outcome);
@@ -112,13 +116,15 @@ Runner add_search(CLI::App& app, Common& common) {
     } else {
       const bool colour = isatty(STDOUT_FILENO);
       std::cout << result.total << " items match '" << result.query << "'";
-      if (result.total > result.hits.size()) std::cout << " (showing " << result.offset + 1 << "-" << result.offset + result.hits.size() << ")";
+      if (result.total > result.hits.size())
+        std::cout << " (showing " << result.offset + 1 << "-" << result.offset + result.hits.size() << ")";
       std::cout << "\n";
       for (const auto& n : result.notes) std::cout << "note: " << n << "\n";
       if (result.suggestion) std::cout << "did you mean: " << *result.suggestion << "\n";
       for (const auto& h : result.hits) {
-        std::cout << "\n" << (colour ? "\033[1m" : "") << h.title << (colour ? "\033[0m" : "") << "\n  "
-                  << h.date.iso() << " · " << join(h.committees, ", ");
+        std::cout << "\n"
+                  << (colour ? "\033[1m" : "") << h.title << (colour ? "\033[0m" : "") << "\n  " << h.date.iso()
+                  << " · " << join(h.committees, ", ");
         if (!h.case_numbers.empty()) std::cout << " · sag " << join(h.case_numbers, ", ");
         for (const auto& d : h.decisions) {
           if (!d.outcome.empty()) std::cout << " · " << d.committee << ": " << d.outcome;
@@ -144,7 +150,9 @@ Runner add_facets(CLI::App& app, Common& common) {
     r.snippet_bytes = 0;
     SearchResult result = searcher.search(r);
     if (common.format == "json") {
-      std::cout << nlohmann::json{{"query", result.query}, {"total", result.total}, {"facets", to_json(result.facets)}}.dump(2) << "\n";
+      std::cout << nlohmann::json{{"query", result.query}, {"total", result.total}, {"facets", to_json(result.facets)}}
+                       .dump(2)
+                << "\n";
     } else {
       std::cout << result.total << " items\n";
       print_facets(result.facets);
@@ -169,7 +177,8 @@ Runner add_show(CLI::App& app, Common& common) {
       return int(exit_ok);
     }
     const Hit& h = item->hit;
-    std::cout << h.title << "\n" << std::string(std::min<std::size_t>(h.title.size(), 78), '=') << "\n"
+    std::cout << h.title << "\n"
+              << std::string(std::min<std::size_t>(h.title.size(), 78), '=') << "\n"
               << "id:          " << h.id << "\nsource:      " << h.source << "\ndate:        " << h.date.iso()
               << "\ncommittees:  " << join(h.committees, ", ") << "\ncases:       " << join(h.case_numbers, ", ")
               << "\ntopics:      " << join(h.topics, ", ") << "\n";
@@ -177,7 +186,8 @@ Runner add_show(CLI::App& app, Common& common) {
       std::cout << "decision:    " << d.date.iso() << " " << d.committee << ": " << d.outcome << "\n";
     }
     for (const auto& at : item->attachments) {
-      std::cout << "attachment:  " << at.number << " " << at.title << (at.document_id.empty() ? "" : " (" + at.document_id + ")") << "\n";
+      std::cout << "attachment:  " << at.number << " " << at.title
+                << (at.document_id.empty() ? "" : " (" + at.document_id + ")") << "\n";
     }
     std::cout << "\n" << item->text << "\n";
     return int(exit_ok);
@@ -192,10 +202,14 @@ Runner add_stats(CLI::App& app, Common& common) {
     if (common.format == "json") {
       nlohmann::json committees = nlohmann::json::array();
       for (const auto& c : s.committees) committees.push_back({{"value", c.value}, {"count", c.count}});
-      std::cout << nlohmann::json{{"path", s.path},          {"items", s.items},
-                                  {"meetings", s.meetings},  {"files", s.files},
-                                  {"committees", committees}, {"first_date", s.first.iso()},
-                                  {"last_date", s.last.iso()}, {"size_bytes", s.size_bytes}}
+      std::cout << nlohmann::json{{"path", s.path},
+                                  {"items", s.items},
+                                  {"meetings", s.meetings},
+                                  {"files", s.files},
+                                  {"committees", committees},
+                                  {"first_date", s.first.iso()},
+                                  {"last_date", s.last.iso()},
+                                  {"size_bytes", s.size_bytes}}
                        .dump(2)
                 << "\n";
       return int(exit_ok);

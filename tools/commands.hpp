@@ -11,9 +11,9 @@ namespace referat::cli {
 
 /// Options shared by every command.
 struct Common {
-  std::string db;          ///< --db (default: $REFERAT_DB, else ./referat-index)
+  std::string db;  ///< --db (default: $REFERAT_DB, else ./referat-index)
   std::string format = "text";
-  std::string data_dir;    ///< --data-dir: overrides for the bundled data files
+  std::string data_dir;  ///< --data-dir: overrides for the bundled data files
 };
 
 using Runner = std::function<int()>;

@@ -109,8 +109,12 @@ json to_json(const Facets& facets) {
 json to_json(const SearchResult& result) {
   json hits = json::array();
   for (const auto& h : result.hits) hits.push_back(to_json(h));
-  json j = {{"query", result.query}, {"total", result.total}, {"offset", result.offset},
-            {"hits", hits},          {"facets", to_json(result.facets)}, {"notes", result.notes}};
+  json j = {{"query", result.query},
+            {"total", result.total},
+            {"offset", result.offset},
+            {"hits", hits},
+            {"facets", to_json(result.facets)},
+            {"notes", result.notes}};
   if (result.suggestion) j["suggestion"] = *result.suggestion;
   return j;
 }

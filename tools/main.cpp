@@ -20,8 +20,7 @@ std::string database_path(const Common& common) {
 }  // namespace referat::cli
 
 int main(int argc, char** argv) {
-  CLI::App app{"referat " REFERAT_VERSION_STRING
-               " - full-text search for Danish political minutes"};
+  CLI::App app{"referat " REFERAT_VERSION_STRING " - full-text search for Danish political minutes"};
   app.require_subcommand(1);
   app.set_version_flag("--version", REFERAT_VERSION_STRING);
   Common common;
@@ -29,8 +28,7 @@ int main(int argc, char** argv) {
   auto add = [&](const char* name, const char* help, auto registrar) {
     CLI::App* sub = app.add_subcommand(name, help);
     sub->add_option("--db", common.db, "Index folder (default: $REFERAT_DB, else ./referat-index)");
-    sub->add_option("--data-dir", common.data_dir,
-                    "Folder with data files overriding the bundled ones");
+    sub->add_option("--data-dir", common.data_dir, "Folder with data files overriding the bundled ones");
     runners[sub] = registrar(*sub, common);
   };
   add("analyze", "Show how text is analysed into tokens and terms", add_analyze);

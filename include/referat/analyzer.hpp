@@ -21,10 +21,10 @@ namespace referat {
 /// What a term stands for. Surface and variant terms are exact forms (used by
 /// phrases); lemma and part terms are the normalised forms used for matching.
 enum class TermKind : std::uint8_t {
-  surface, ///< the case-folded word as written (`budgettet`)
-  lemma,   ///< its dictionary form (`budget`); absent for stop words
-  part,    ///< a compound part's lemma (`demens` for `Demensdagcenter`)
-  variant  ///< a spelling variant (`århus` for `Aarhus`), exact form
+  surface,  ///< the case-folded word as written (`budgettet`)
+  lemma,    ///< its dictionary form (`budget`); absent for stop words
+  part,     ///< a compound part's lemma (`demens` for `Demensdagcenter`)
+  variant   ///< a spelling variant (`århus` for `Aarhus`), exact form
 };
 
 /// Returns "surface", "lemma", "part" or "variant".
@@ -45,13 +45,13 @@ const char* to_string(TokenType type) noexcept;
 
 /// One token of the analysed text.
 struct Token {
-  std::string text;        ///< normalised surface form (NFKC, case-folded)
-  std::size_t begin = 0;   ///< byte offset of the token's first byte in the original text
-  std::size_t end = 0;     ///< byte offset one past its last byte in the original text
-  std::uint32_t position = 0; ///< 0-based word position (terms of a token share it)
+  std::string text;            ///< normalised surface form (NFKC, case-folded)
+  std::size_t begin = 0;       ///< byte offset of the token's first byte in the original text
+  std::size_t end = 0;         ///< byte offset one past its last byte in the original text
+  std::uint32_t position = 0;  ///< 0-based word position (terms of a token share it)
   TokenType type = TokenType::word;
-  bool stop_word = false;  ///< in the Danish stop list: its lemma is not emitted
-  std::vector<Term> terms; ///< surface first, then lemma(s), parts, variants
+  bool stop_word = false;   ///< in the Danish stop list: its lemma is not emitted
+  std::vector<Term> terms;  ///< surface first, then lemma(s), parts, variants
 };
 
 /// Options of an Analyzer. The defaults suit Danish minutes.
@@ -73,7 +73,7 @@ struct AnalyzerOptions {
 /// thread and reuse it: it caches the analysis of every distinct word. An
 /// Analyzer is not safe for concurrent use; moving it is cheap.
 class Analyzer {
-public:
+ public:
   explicit Analyzer(const AnalyzerOptions& options = {});
   ~Analyzer();
   Analyzer(Analyzer&&) noexcept;
@@ -101,7 +101,7 @@ public:
   /// Number of distinct words analysed so far (the size of the word cache).
   [[nodiscard]] std::size_t cached_words() const noexcept;
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -22,15 +22,15 @@ struct FileFailure {
 
 /// What an add_paths() run did.
 struct IndexReport {
-  std::size_t files_seen = 0;      ///< input files found
-  std::size_t files_indexed = 0;   ///< new or changed files (re)indexed
-  std::size_t files_unchanged = 0; ///< skipped: same content hash as indexed
+  std::size_t files_seen = 0;       ///< input files found
+  std::size_t files_indexed = 0;    ///< new or changed files (re)indexed
+  std::size_t files_unchanged = 0;  ///< skipped: same content hash as indexed
   std::size_t files_failed = 0;
   std::size_t items_indexed = 0;
-  std::size_t items_removed = 0;   ///< stale items replaced or pruned
+  std::size_t items_removed = 0;  ///< stale items replaced or pruned
   std::size_t bytes_read = 0;
   std::vector<FileFailure> failures;
-  std::vector<std::string> warnings; ///< parser diagnostics and bad JSONL lines, "path:line: …"
+  std::vector<std::string> warnings;  ///< parser diagnostics and bad JSONL lines, "path:line: …"
 };
 
 /// Progress callback: files done, files total, bytes done, bytes total.
@@ -48,9 +48,9 @@ struct IndexOptions {
 /// An index opened for writing (created when missing). Holds Xapian's write
 /// lock: a second writer gets IndexError{index_locked}.
 class IndexWriter {
-public:
+ public:
   explicit IndexWriter(const std::string& path, const IndexOptions& options = {});
-  ~IndexWriter(); ///< rolls back anything not committed
+  ~IndexWriter();  ///< rolls back anything not committed
   IndexWriter(IndexWriter&&) noexcept;
   IndexWriter& operator=(IndexWriter&&) noexcept;
 
@@ -68,7 +68,7 @@ public:
   /// Makes all changes durable and visible to readers, atomically.
   void commit();
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -37,17 +37,17 @@ std::optional<Date> find_date(std::string_view text, int default_year = 0);
 
 /// Section kinds of an agenda item.
 enum class SectionKind : std::uint8_t {
-  preamble,          ///< text before the first heading
+  preamble,  ///< text before the first heading
   sagsgang,
   sagsfremstilling,
   resume,
   indstilling,
   beslutning,
   referat,
-  okonomi,           ///< Økonomiske konsekvenser
+  okonomi,  ///< Økonomiske konsekvenser
   lovgrundlag,
   bilag,
-  sammenhaeng,       ///< Sammenhæng til …
+  sammenhaeng,  ///< Sammenhæng til …
   other
 };
 
@@ -56,7 +56,7 @@ const char* to_string(SectionKind kind) noexcept;
 
 struct Section {
   SectionKind kind = SectionKind::other;
-  std::string heading; ///< the heading as written
+  std::string heading;  ///< the heading as written
   std::string text;
 };
 
@@ -64,15 +64,15 @@ struct Section {
 struct Decision {
   std::string committee;  ///< canonical committee name
   Date date;
-  std::string outcome;    ///< normalised: godkendt, anbefalet, tiltrådt, …, or "" if unknown
-  std::string text;       ///< the decision text as written
-  std::vector<std::string> dissent; ///< notes of dissent, with the parties named
+  std::string outcome;               ///< normalised: godkendt, anbefalet, tiltrådt, …, or "" if unknown
+  std::string text;                  ///< the decision text as written
+  std::vector<std::string> dissent;  ///< notes of dissent, with the parties named
 };
 
 struct Attachment {
   int number = 0;
   std::string title;
-  std::string document_id; ///< e.g. "124153/23", kept apart from case numbers
+  std::string document_id;  ///< e.g. "124153/23", kept apart from case numbers
 };
 
 /// Something the parser could not read, with its 1-based line.
@@ -82,7 +82,7 @@ struct Diagnostic {
 };
 
 struct AgendaItem {
-  std::string number;                     ///< "1", "5.a"; empty when the file has none
+  std::string number;  ///< "1", "5.a"; empty when the file has none
   std::string title;
   std::vector<std::string> case_numbers;  ///< 23/2079, 00.30.10-G01-12-24, SAG-2024-12345
   bool closed = false;                    ///< Lukket sag / Lukket punkt
@@ -91,10 +91,10 @@ struct AgendaItem {
   std::vector<Section> sections;
   std::vector<Decision> decisions;
   std::vector<Attachment> attachments;
-  std::vector<int> pages;                 ///< 1-based PDF pages the item spans
-  std::vector<std::string> topics;        ///< topic ids from the taxonomy
-  std::map<std::string, std::string> metadata; ///< extra fields (JSONL), e.g. url
-  std::string id;                         ///< a given id (JSONL); empty for files
+  std::vector<int> pages;                       ///< 1-based PDF pages the item spans
+  std::vector<std::string> topics;              ///< topic ids from the taxonomy
+  std::map<std::string, std::string> metadata;  ///< extra fields (JSONL), e.g. url
+  std::string id;                               ///< a given id (JSONL); empty for files
 
   /// All section texts joined by blank lines (what full-text search indexes).
   [[nodiscard]] std::string full_text() const;
@@ -102,11 +102,11 @@ struct AgendaItem {
 
 /// The parsed form of one input file.
 struct ParsedFile {
-  std::string source;              ///< the path as given
+  std::string source;  ///< the path as given
   Encoding encoding = Encoding::utf8;
-  std::string committee;           ///< canonical meeting committee
+  std::string committee;  ///< canonical meeting committee
   Date date;
-  std::string time;                ///< "12:00-14:00" when given
+  std::string time;  ///< "12:00-14:00" when given
   std::string place;
   std::vector<std::string> participants;
   std::vector<std::string> absent;
@@ -117,7 +117,7 @@ struct ParsedFile {
 /// Canonical committee names and their aliases (abbreviations, definite
 /// forms), from an editable TSV table: `canonical<TAB>alias<TAB>alias…`.
 class CommitteeTable {
-public:
+ public:
   /// The bundled table, or `path` when given.
   static CommitteeTable load(const std::string& path = {});
   /// Canonical name for a written name or abbreviation; the input tidied up
@@ -128,7 +128,7 @@ public:
   /// All aliases (normalised keys) → canonical names.
   [[nodiscard]] const std::map<std::string, std::string>& entries() const noexcept { return map_; }
 
-private:
+ private:
   std::map<std::string, std::string> map_;
 };
 
@@ -169,7 +169,7 @@ struct ParseOptions {
 /// diagnostic), but all throw InputError for unreadable, empty-of-text or
 /// binary files.
 class MinutesParser {
-public:
+ public:
   explicit MinutesParser(const ParseOptions& options = {});
   ~MinutesParser();
   MinutesParser(MinutesParser&&) noexcept;
@@ -190,7 +190,7 @@ public:
   [[nodiscard]] const CommitteeTable& committees() const noexcept;
   [[nodiscard]] const std::vector<Topic>& topics() const noexcept;
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

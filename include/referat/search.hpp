@@ -20,25 +20,25 @@ enum class Collapse : std::uint8_t { none, by_case, by_meeting };
 /// the filter fields are ANDed with it. An empty query with filters browses.
 struct SearchRequest {
   std::string query;
-  std::vector<std::string> committees; ///< any of these (names or aliases)
-  std::vector<std::string> topics;     ///< any of these topic ids
-  std::vector<std::string> cases;      ///< any of these case numbers
-  std::vector<std::string> decisions;  ///< any of these outcomes
-  std::optional<Date> from, to;        ///< inclusive date range
+  std::vector<std::string> committees;  ///< any of these (names or aliases)
+  std::vector<std::string> topics;      ///< any of these topic ids
+  std::vector<std::string> cases;       ///< any of these case numbers
+  std::vector<std::string> decisions;   ///< any of these outcomes
+  std::optional<Date> from, to;         ///< inclusive date range
   SortOrder sort = SortOrder::relevance;
   Collapse collapse = Collapse::none;
   std::size_t offset = 0;
   std::size_t limit = 10;
-  bool facets = true;                  ///< compute facet counts
-  std::size_t snippet_bytes = 240;     ///< 0: no snippets
-  double recency_weight = 0.0;         ///< 0: none; >0 boosts newer items
+  bool facets = true;               ///< compute facet counts
+  std::size_t snippet_bytes = 240;  ///< 0: no snippets
+  double recency_weight = 0.0;      ///< 0: none; >0 boosts newer items
 };
 
 /// A snippet: a fragment of the item's text and the byte ranges in it that
 /// matched the query.
 struct Snippet {
   std::string text;
-  std::vector<std::pair<std::size_t, std::size_t>> highlights; ///< [start, end) in `text`
+  std::vector<std::pair<std::size_t, std::size_t>> highlights;  ///< [start, end) in `text`
 };
 
 struct DecisionSummary {
@@ -48,8 +48,8 @@ struct DecisionSummary {
 };
 
 struct Hit {
-  std::string id;                        ///< stable item id (use with Searcher::item())
-  std::string source;                    ///< the input file path, or the JSONL id
+  std::string id;      ///< stable item id (use with Searcher::item())
+  std::string source;  ///< the input file path, or the JSONL id
   std::string item_number;
   std::string title;
   std::vector<std::string> committees;
@@ -59,7 +59,7 @@ struct Hit {
   std::vector<DecisionSummary> decisions;
   double score = 0;
   Snippet snippet;
-  std::size_t collapsed = 0;             ///< other hits folded into this one by collapse
+  std::size_t collapsed = 0;  ///< other hits folded into this one by collapse
 };
 
 struct FacetValue {
@@ -74,20 +74,20 @@ struct Facets {
 };
 
 struct SearchResult {
-  std::string query;                 ///< the query as run (after any æøå retry)
-  std::size_t total = 0;             ///< exact number of matching items (before collapse)
+  std::string query;      ///< the query as run (after any æøå retry)
+  std::size_t total = 0;  ///< exact number of matching items (before collapse)
   std::size_t offset = 0;
   std::vector<Hit> hits;
   Facets facets;
-  std::optional<std::string> suggestion; ///< a spelling suggestion worth offering
-  std::vector<std::string> notes;        ///< e.g. that æøå variants were tried
+  std::optional<std::string> suggestion;  ///< a spelling suggestion worth offering
+  std::vector<std::string> notes;         ///< e.g. that æøå variants were tried
 };
 
 /// The stored form of one item, for `referat show` and exports.
 struct StoredItem {
-  Hit hit;                         ///< id, title, committees, … (no score/snippet)
+  Hit hit;  ///< id, title, committees, … (no score/snippet)
   std::string meeting_committee;
-  std::string text;                ///< full text, sections joined
+  std::string text;  ///< full text, sections joined
   std::vector<Section> sections;
   std::vector<Decision> decisions;
   std::vector<Attachment> attachments;
@@ -110,23 +110,23 @@ enum class Period : std::uint8_t { month, quarter, year };
 struct TrendRequest {
   Period by = Period::month;
   std::optional<Date> from, to;
-  std::vector<std::string> topics;   ///< one series per topic id
-  std::vector<std::string> queries;  ///< one series per query
-  std::vector<std::string> committees; ///< filter; with split_by_committee one series each
+  std::vector<std::string> topics;      ///< one series per topic id
+  std::vector<std::string> queries;     ///< one series per query
+  std::vector<std::string> committees;  ///< filter; with split_by_committee one series each
   bool split_by_committee = false;
   bool normalize = false;
 };
 
 struct TrendPoint {
-  std::string period;      ///< "2024-03", "2024-Q1", "2024"
-  std::size_t count = 0;   ///< matching items in the period (exact)
-  std::size_t total = 0;   ///< all items in the period (same committee filter)
-  double share = 0;        ///< count / total (0 when total is 0)
+  std::string period;     ///< "2024-03", "2024-Q1", "2024"
+  std::size_t count = 0;  ///< matching items in the period (exact)
+  std::size_t total = 0;  ///< all items in the period (same committee filter)
+  double share = 0;       ///< count / total (0 when total is 0)
 };
 
 struct TrendSeries {
-  std::string label;       ///< "emne:ældrereform", the query, or "… · committee"
-  std::string query;       ///< the query the series counts
+  std::string label;  ///< "emne:ældrereform", the query, or "… · committee"
+  std::string query;  ///< the query the series counts
   std::vector<TrendPoint> points;
 };
 
@@ -141,10 +141,9 @@ struct CaseEvent {
 
 /// A read-only view of an index. Cheap to keep open; reopen() sees new commits.
 class Searcher {
-public:
+ public:
   /// Throws IndexError{index_missing} when there is no index at `path`.
-  explicit Searcher(const std::string& path, const AnalyzerOptions& analyzer = {},
-                    const ParseOptions& parser = {});
+  explicit Searcher(const std::string& path, const AnalyzerOptions& analyzer = {}, const ParseOptions& parser = {});
   ~Searcher();
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
@@ -162,7 +161,7 @@ public:
   /// Sees the latest commit.
   void reopen();
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -9,20 +9,20 @@ namespace referat {
 
 const char* to_string(TermKind kind) noexcept {
   switch (kind) {
-  case TermKind::surface: return "surface";
-  case TermKind::lemma: return "lemma";
-  case TermKind::part: return "part";
-  case TermKind::variant: return "variant";
+    case TermKind::surface: return "surface";
+    case TermKind::lemma: return "lemma";
+    case TermKind::part: return "part";
+    case TermKind::variant: return "variant";
   }
   return "?";
 }
 
 const char* to_string(TokenType type) noexcept {
   switch (type) {
-  case TokenType::word: return "word";
-  case TokenType::number: return "number";
-  case TokenType::date: return "date";
-  case TokenType::case_number: return "case_number";
+    case TokenType::word: return "word";
+    case TokenType::number: return "number";
+    case TokenType::date: return "date";
+    case TokenType::case_number: return "case_number";
   }
   return "?";
 }
@@ -39,9 +39,7 @@ void add_term(Token& token, std::string text, TermKind kind) {
   token.terms.push_back(Term{std::move(text), kind});
 }
 
-bool is_coordinator(const std::string& w) {
-  return w == "og" || w == "eller" || w == "samt" || w == "&";
-}
+bool is_coordinator(const std::string& w) { return w == "og" || w == "eller" || w == "samt" || w == "&"; }
 
 }  // namespace
 
@@ -91,8 +89,7 @@ struct Analyzer::Impl {
     return {};
   }
 
-  std::uint32_t run(std::string_view text, const std::function<void(const Token&)>& sink,
-                    std::uint32_t position) {
+  std::uint32_t run(std::string_view text, const std::function<void(const Token&)>& sink, std::uint32_t position) {
     raw.clear();
     segmenter.segment(text, raw);
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -106,30 +103,30 @@ struct Analyzer::Impl {
       token.stop_word = false;
       add_term(token, r.folded, TermKind::surface);
       switch (r.type) {
-      case TokenType::word: {
-        token.stop_word = lexicon.word(r.folded).stop_word;
-        add_word_terms(token, r.folded, false);
-        for (const auto& part : r.chain_parts) {
-          if (part != r.folded && !lexicon.word(part).stop_word) {
-            for (const auto& lemma : lexicon.word(part).lemmas) add_term(token, lemma, TermKind::part);
+        case TokenType::word: {
+          token.stop_word = lexicon.word(r.folded).stop_word;
+          add_word_terms(token, r.folded, false);
+          for (const auto& part : r.chain_parts) {
+            if (part != r.folded && !lexicon.word(part).stop_word) {
+              for (const auto& lemma : lexicon.word(part).lemmas) add_term(token, lemma, TermKind::part);
+            }
           }
+          if (options.decompound && (r.suspended || r.leading_hyphen)) {
+            std::string expansion = elliptical_expansion(i);
+            if (!expansion.empty()) add_word_terms(token, expansion, true);
+          }
+          break;
         }
-        if (options.decompound && (r.suspended || r.leading_hyphen)) {
-          std::string expansion = elliptical_expansion(i);
-          if (!expansion.empty()) add_word_terms(token, expansion, true);
+        case TokenType::date: {
+          std::string iso = text::canonical_numeric_date(r.folded);
+          add_term(token, iso.empty() ? r.folded : iso, TermKind::lemma);
+          break;
         }
-        break;
-      }
-      case TokenType::date: {
-        std::string iso = text::canonical_numeric_date(r.folded);
-        add_term(token, iso.empty() ? r.folded : iso, TermKind::lemma);
-        break;
-      }
-      case TokenType::number:
-      case TokenType::case_number:
-        add_term(token, r.folded, TermKind::lemma);
-        for (const auto& part : r.chain_parts) add_term(token, part, TermKind::part);
-        break;
+        case TokenType::number:
+        case TokenType::case_number:
+          add_term(token, r.folded, TermKind::lemma);
+          for (const auto& part : r.chain_parts) add_term(token, part, TermKind::part);
+          break;
       }
       sink(token);
     }
@@ -144,7 +141,8 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 std::vector<Token> Analyzer::analyze(std::string_view text) {
   std::vector<Token> tokens;
-  impl_->run(text, [&](const Token& t) { tokens.push_back(t); }, 0);
+  impl_->run(
+      text, [&](const Token& t) { tokens.push_back(t); }, 0);
   return tokens;
 }
 

@@ -4,8 +4,8 @@
 #include "common/files.hpp"
 #include "text/utf8.hpp"
 
-#include <hunspell/hunspell.hxx>
 #include <xapian.h>
+#include <hunspell/hunspell.hxx>
 
 #include <algorithm>
 #include <deque>
@@ -21,10 +21,10 @@ namespace {
 constexpr int flag_link_s = 29, flag_link_e = 30, flag_link_none = 31, flag_may_end = 39;
 
 // Inflectional endings a compound head may carry in running text.
-// Longest first: "netværket" is netværk+et, not netværke+t.
-constexpr std::string_view head_endings[] = {"ernes", "erne", "enes", "ens", "ets", "ene", "ers",
-                                             "rne",   "en",   "et",   "er",  "es",  "ne",  "ts",
-                                             "e",     "r",    "s",    "n",   "t",   ""};
+// The bare stem first ("center", not cent+er), then longest first
+// ("netværket" is netværk+et, not netværke+t).
+constexpr std::string_view head_endings[] = {"",   "ernes", "erne", "enes", "ens", "ets", "ene", "ers", "rne", "en",
+                                             "et", "er",    "es",   "ne",   "ts",  "e",   "r",   "s",   "n",   "t"};
 
 std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
@@ -34,7 +34,7 @@ std::size_t code_points(std::string_view s) {
 
 bool is_plain_lowercase(std::string_view w) {
   if (w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ.-' ") != std::string_view::npos) return false;
-  for (std::string_view upper : {"\xC3\x86", "\xC3\x98", "\xC3\x85"}) { // Æ Ø Å
+  for (std::string_view upper : {"\xC3\x86", "\xC3\x98", "\xC3\x85"}) {  // Æ Ø Å
     if (w.find(upper) != std::string_view::npos) return false;
   }
   return true;
@@ -55,8 +55,8 @@ struct Lexicon::Impl {
   AnalyzerOptions options;
   std::unique_ptr<Hunspell> hunspell;
   Xapian::Stem stemmer{"danish"};
-  std::deque<std::string> arena; // owns the strings the views below point into
-  std::unordered_map<std::string_view, std::string_view> modifiers; // form → base stem
+  std::deque<std::string> arena;                                     // owns the strings the views below point into
+  std::unordered_map<std::string_view, std::string_view> modifiers;  // form → base stem
   std::unordered_set<std::string_view> heads;                        // stems that may end a compound
   std::unordered_set<std::string> blocked_modifiers, blocked_heads, stop_words;
   std::unordered_map<std::string, std::string> exceptions;
@@ -97,13 +97,13 @@ struct Lexicon::Impl {
   void load_parts(const std::string& dic_path) {
     std::ifstream in(dic_path);
     std::string line;
-    std::getline(in, line); // word count
+    std::getline(in, line);  // word count
     while (std::getline(in, line)) {
       std::size_t slash = line.find('/');
       if (slash == std::string::npos || slash == 0) continue;
       std::string stem = line.substr(0, slash);
-      if (!is_plain_lowercase(stem)) continue; // names, abbreviations, multi-word entries
-      if (code_points(stem) < 3) continue;
+      if (!is_plain_lowercase(stem)) continue;  // names, abbreviations, multi-word entries
+      if (code_points(stem) < 2) continue;      // "år" links as "års"
       bool s = false, e = false, none = false, end = false;
       std::size_t pos = slash + 1;
       while (pos < line.size()) {
@@ -116,11 +116,14 @@ struct Lexicon::Impl {
         end |= flag == flag_may_end;
         pos = next + 1;
       }
-      if (!(s || e || none || end)) continue;
+      if (!(s || e || none || end) && code_points(stem) < 4) continue;
+      const bool short_stem = code_points(stem) < 3;  // only with a linking letter
       std::string_view base = keep(stem);
-      if (end && !blocked_heads.count(stem)) heads.insert(base);
+      // Heads: stems hunspell lets end a compound, and longer stems in general
+      // (hunspell-da leaves the flag off many nouns: indsats, center, valg).
+      if ((end || code_points(stem) >= 4) && !short_stem && !blocked_heads.count(stem)) heads.insert(base);
       if (blocked_modifiers.count(stem)) continue;
-      if (none) modifiers.emplace(base, base);
+      if (none && !short_stem) modifiers.emplace(base, base);
       if (s) modifiers.emplace(keep(stem + "s"), base);
       if (e) modifiers.emplace(keep(stem + "e"), base);
     }
@@ -150,8 +153,7 @@ struct Lexicon::Impl {
       for (std::size_t st = analysis.find("st:"); st != std::string::npos; st = analysis.find("st:", st + 3)) {
         std::size_t e = analysis.find_first_of(" )|", st + 3);
         std::string lemma = prefix + analysis.substr(st + 3, e == std::string::npos ? e : e - st - 3);
-        if (!lemma.empty() && std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end() &&
-            lemmas.size() < 3) {
+        if (!lemma.empty() && std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end() && lemmas.size() < 3) {
           lemmas.push_back(std::move(lemma));
         }
       }
@@ -164,7 +166,7 @@ struct Lexicon::Impl {
     if (auto it = exceptions.find(word); it != exceptions.end()) return {it->second};
     if (options.lemmas && hunspell && code_points(word) <= 60) {
       auto lemmas = hunspell_lemmas(word, head_start);
-      for (auto& lemma : lemmas) { // "gammel" for ældre-forms inside compounds
+      for (auto& lemma : lemmas) {  // "gammel" for ældre-forms inside compounds
         if (auto it = exceptions.find(lemma); it != exceptions.end()) lemma = it->second;
       }
       if (!lemmas.empty()) return lemmas;
@@ -180,7 +182,7 @@ struct Lexicon::Impl {
     WordInfo info;
     const std::size_t n = word.size();
     if (heads.empty() || code_points(word) < 6 || n > 80) return info;
-    std::vector<std::size_t> cuts; // code point boundaries
+    std::vector<std::size_t> cuts;  // code point boundaries
     for (std::size_t i = 0; i <= n; ++i) {
       if (text::is_boundary(word, i)) cuts.push_back(i);
     }
@@ -268,7 +270,7 @@ struct Lexicon::Impl {
       std::string variant;
       for (std::size_t i = 0; i < word.size(); ++i) {
         if (word.compare(i, 2, "aa") == 0) {
-          variant += "\xC3\xA5"; // å
+          variant += "\xC3\xA5";  // å
           ++i;
         } else {
           variant += word[i];
@@ -295,7 +297,7 @@ Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
 const WordInfo& Lexicon::word(const std::string& folded) {
   auto& cache = impl_->cache;
   if (auto it = cache.find(folded); it != cache.end()) return it->second;
-  if (cache.size() > 2'000'000) cache.clear(); // bound memory on huge vocabularies
+  if (cache.size() > 2'000'000) cache.clear();  // bound memory on huge vocabularies
   return cache.emplace(folded, impl_->compute(folded)).first->second;
 }
 

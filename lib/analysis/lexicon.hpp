@@ -12,17 +12,17 @@ namespace referat::analysis {
 
 /// Everything the analyzer needs to know about one normalised word.
 struct WordInfo {
-  std::vector<std::string> lemmas; ///< dictionary forms (1–3), or the Snowball stem
-  std::vector<std::string> parts;  ///< compound parts' lemmas; empty for non-compounds
-  std::size_t first_seam = 0;      ///< bytes before the second part (0: not a compound)
-  std::size_t last_seam = 0;       ///< bytes before the head part (0: not a compound)
-  std::string variant;             ///< aa→å form, or ""
+  std::vector<std::string> lemmas;  ///< dictionary forms (1–3), or the Snowball stem
+  std::vector<std::string> parts;   ///< compound parts' lemmas; empty for non-compounds
+  std::size_t first_seam = 0;       ///< bytes before the second part (0: not a compound)
+  std::size_t last_seam = 0;        ///< bytes before the head part (0: not a compound)
+  std::string variant;              ///< aa→å form, or ""
   std::vector<std::string> variant_lemmas;
   bool stop_word = false;
 };
 
 class Lexicon {
-public:
+ public:
   explicit Lexicon(const AnalyzerOptions& options);
   ~Lexicon();
   Lexicon(Lexicon&&) noexcept;
@@ -38,7 +38,7 @@ public:
   [[nodiscard]] bool has_dictionary() const noexcept;
   [[nodiscard]] std::size_t cached_words() const noexcept;
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -22,12 +22,12 @@ std::string packed(const std::vector<std::string>& values) {
 
 std::string field_prefix(SectionKind kind) {
   switch (kind) {
-  case SectionKind::indstilling: return std::string(schema::indstilling);
-  case SectionKind::beslutning:
-  case SectionKind::referat: return std::string(schema::beslutning);
-  case SectionKind::sagsfremstilling:
-  case SectionKind::resume: return std::string(schema::sagsfremstilling);
-  default: return {};
+    case SectionKind::indstilling: return std::string(schema::indstilling);
+    case SectionKind::beslutning:
+    case SectionKind::referat: return std::string(schema::beslutning);
+    case SectionKind::sagsfremstilling:
+    case SectionKind::resume: return std::string(schema::sagsfremstilling);
+    default: return {};
   }
 }
 
@@ -39,7 +39,9 @@ bool positional_lemma(TermKind kind) { return kind == TermKind::lemma || kind ==
 }  // namespace
 
 std::string committee_term(const std::string& canonical) { return minutes::committee_term_of(canonical); }
-std::string case_term(const std::string& case_number) { return std::string(schema::case_number) + text::fold(case_number); }
+std::string case_term(const std::string& case_number) {
+  return std::string(schema::case_number) + text::fold(case_number);
+}
 
 BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, const std::string& id,
                              const std::string& source, const std::string& source_key, Analyzer& analyzer,
@@ -69,17 +71,20 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
     if (tag_topics) terms.add(token);
   });
   // Title: weighted above the body (wdf 3), and searchable as titel:.
-  analyzer.analyze(item.title, [&](const Token& token) {
-    for (const Term& term : token.terms) {
-      if (positional_lemma(term.kind)) {
-        doc.add_posting(std::string(schema::lemma) + term.text, token.position, 3);
-        doc.add_term(std::string(schema::title) + term.text);
-      } else {
-        doc.add_posting(term.text, token.position, 3);
-      }
-    }
-    if (tag_topics) terms.add(token);
-  }, schema::title_base);
+  analyzer.analyze(
+      item.title,
+      [&](const Token& token) {
+        for (const Term& term : token.terms) {
+          if (positional_lemma(term.kind)) {
+            doc.add_posting(std::string(schema::lemma) + term.text, token.position, 3);
+            doc.add_term(std::string(schema::title) + term.text);
+          } else {
+            doc.add_posting(term.text, token.position, 3);
+          }
+        }
+        if (tag_topics) terms.add(token);
+      },
+      schema::title_base);
 
   if (tag_topics) {
     auto topics = tagger.tag(terms, analyzer);
@@ -99,7 +104,8 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
     }
   }
   std::string meeting = source_key + "|" + file.committee + "|" + file.date.iso();
-  if (!item.id.empty()) meeting = (hit.committees.empty() ? std::string() : hit.committees.front()) + "|" + hit.date.iso();
+  if (!item.id.empty())
+    meeting = (hit.committees.empty() ? std::string() : hit.committees.front()) + "|" + hit.date.iso();
   doc.add_boolean_term(bounded(std::string(schema::meeting) + meeting.substr(0, 200)));
   if (hit.date.valid()) {
     doc.add_value(schema::slot_date, std::to_string(hit.date.key()));

@@ -8,8 +8,7 @@ namespace referat::index {
 
 using nlohmann::json;
 
-Record make_record(const AgendaItem& item, const ParsedFile& file, const std::string& id,
-                   const std::string& source) {
+Record make_record(const AgendaItem& item, const ParsedFile& file, const std::string& id, const std::string& source) {
   Record r;
   StoredItem& s = r.item;
   s.hit.id = id;
@@ -57,11 +56,21 @@ std::string serialise(const Record& r) {
   for (const auto& a : s.attachments) attachments.push_back({a.number, a.title, a.document_id});
   json ranges = json::array();
   for (const auto& g : r.ranges) ranges.push_back({static_cast<int>(g.kind), g.heading, g.begin, g.end});
-  json j = {{"id", s.hit.id},           {"src", s.hit.source},      {"no", s.hit.item_number},
-            {"title", s.hit.title},     {"com", s.hit.committees},  {"date", date_json(s.hit.date)},
-            {"cases", s.hit.case_numbers}, {"topics", s.hit.topics}, {"mc", s.meeting_committee},
-            {"dec", decisions},         {"att", attachments},       {"pages", s.pages},
-            {"closed", s.closed},       {"meta", s.metadata},       {"ranges", ranges},
+  json j = {{"id", s.hit.id},
+            {"src", s.hit.source},
+            {"no", s.hit.item_number},
+            {"title", s.hit.title},
+            {"com", s.hit.committees},
+            {"date", date_json(s.hit.date)},
+            {"cases", s.hit.case_numbers},
+            {"topics", s.hit.topics},
+            {"mc", s.meeting_committee},
+            {"dec", decisions},
+            {"att", attachments},
+            {"pages", s.pages},
+            {"closed", s.closed},
+            {"meta", s.metadata},
+            {"ranges", ranges},
             {"text", s.text}};
   return j.dump();
 }
@@ -86,14 +95,15 @@ Record unserialise(const std::string& data) {
     s.hit.decisions.push_back({decision.committee, decision.date, decision.outcome});
     s.decisions.push_back(std::move(decision));
   }
-  for (const auto& a : j["att"]) s.attachments.push_back({a[0].get<int>(), a[1].get<std::string>(), a[2].get<std::string>()});
+  for (const auto& a : j["att"])
+    s.attachments.push_back({a[0].get<int>(), a[1].get<std::string>(), a[2].get<std::string>()});
   s.pages = j.value("pages", std::vector<int>{});
   s.closed = j.value("closed", false);
   s.metadata = j.value("meta", std::map<std::string, std::string>{});
   s.text = j.value("text", "");
   for (const auto& g : j["ranges"]) {
-    Record::Range range{static_cast<SectionKind>(g[0].get<int>()), g[1].get<std::string>(),
-                        g[2].get<std::size_t>(), g[3].get<std::size_t>()};
+    Record::Range range{static_cast<SectionKind>(g[0].get<int>()), g[1].get<std::string>(), g[2].get<std::size_t>(),
+                        g[3].get<std::size_t>()};
     // The section's own text starts after its heading line.
     std::size_t body = std::min(range.begin + (range.heading.empty() ? 0 : range.heading.size() + 1), range.end);
     std::size_t end = std::min(range.end, s.text.size());

@@ -25,8 +25,7 @@ struct Record {
 
 /// Builds the record's text (sections joined; headings on their own lines)
 /// and ranges from an item. Index time and display use the same text.
-Record make_record(const AgendaItem& item, const ParsedFile& file, const std::string& id,
-                   const std::string& source);
+Record make_record(const AgendaItem& item, const ParsedFile& file, const std::string& id, const std::string& source);
 
 std::string serialise(const Record& record);
 Record unserialise(const std::string& data);

@@ -8,30 +8,30 @@
 namespace referat::schema {
 
 // Term prefixes.
-inline constexpr std::string_view id = "Q";             // Q<item id>
-inline constexpr std::string_view lemma = "Z";          // Z<lemma or compound part>, positional
-inline constexpr std::string_view title = "S";          // S<lemma> for titel:
-inline constexpr std::string_view indstilling = "XI";   // XI<lemma> for indstilling:
-inline constexpr std::string_view beslutning = "XB";    // XB<lemma> for beslutning: text
-inline constexpr std::string_view sagsfremstilling = "XF"; // XF<lemma>
-inline constexpr std::string_view committee = "XC";     // XC<canonical, folded>
-inline constexpr std::string_view case_number = "XK";   // XK<case number, folded>
-inline constexpr std::string_view topic = "XT";         // XT<topic id>
-inline constexpr std::string_view outcome = "XO";       // XO<outcome>
-inline constexpr std::string_view year = "XY";          // XY<yyyy>
-inline constexpr std::string_view source = "XP";        // XP<absolute source path or jsonl file>
-inline constexpr std::string_view meeting = "XM";       // XM<meeting key>
+inline constexpr std::string_view id = "Q";                 // Q<item id>
+inline constexpr std::string_view lemma = "Z";              // Z<lemma or compound part>, positional
+inline constexpr std::string_view title = "S";              // S<lemma> for titel:
+inline constexpr std::string_view indstilling = "XI";       // XI<lemma> for indstilling:
+inline constexpr std::string_view beslutning = "XB";        // XB<lemma> for beslutning: text
+inline constexpr std::string_view sagsfremstilling = "XF";  // XF<lemma>
+inline constexpr std::string_view committee = "XC";         // XC<canonical, folded>
+inline constexpr std::string_view case_number = "XK";       // XK<case number, folded>
+inline constexpr std::string_view topic = "XT";             // XT<topic id>
+inline constexpr std::string_view outcome = "XO";           // XO<outcome>
+inline constexpr std::string_view year = "XY";              // XY<yyyy>
+inline constexpr std::string_view source = "XP";            // XP<absolute source path or jsonl file>
+inline constexpr std::string_view meeting = "XM";           // XM<meeting key>
 
 // Value slots.
 enum Slot : unsigned {
-  slot_date = 0,       // "YYYYMMDD" (sorts and ranges as a string)
-  slot_year = 1,       // "YYYY"
-  slot_committees = 2, // canonical names joined by '\x1f' (multi-valued facet)
-  slot_topics = 3,     // topic ids joined by '\x1f'
-  slot_outcomes = 4,   // outcomes joined by '\x1f'
-  slot_case = 5,       // first case number, else the id (collapse key)
-  slot_meeting = 6,    // meeting key (collapse key)
-  slot_offsets = 7     // varint (start delta, length) per body position, for snippets
+  slot_date = 0,        // "YYYYMMDD" (sorts and ranges as a string)
+  slot_year = 1,        // "YYYY"
+  slot_committees = 2,  // canonical names joined by '\x1f' (multi-valued facet)
+  slot_topics = 3,      // topic ids joined by '\x1f'
+  slot_outcomes = 4,    // outcomes joined by '\x1f'
+  slot_case = 5,        // first case number, else the id (collapse key)
+  slot_meeting = 6,     // meeting key (collapse key)
+  slot_offsets = 7      // varint (start delta, length) per body position, for snippets
 };
 
 inline constexpr char multi_separator = '\x1f';
@@ -41,6 +41,6 @@ inline constexpr char multi_separator = '\x1f';
 inline constexpr unsigned title_base = 1000000;
 
 // Metadata keys.
-inline constexpr std::string_view file_hash_key = "file:"; // file:<path> → content hash
+inline constexpr std::string_view file_hash_key = "file:";  // file:<path> → content hash
 
 }  // namespace referat::schema

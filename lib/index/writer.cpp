@@ -78,7 +78,7 @@ struct IndexWriter::Impl {
 
   static ParseOptions parse_options(const IndexOptions& o) {
     ParseOptions p = o.parser;
-    p.tag_topics = false; // tagged from the index analysis instead (one pass)
+    p.tag_topics = false;  // tagged from the index analysis instead (one pass)
     return p;
   }
 
@@ -185,16 +185,16 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
         } else {
           std::string ext = fs::path(file).extension().string();
           std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-          ParsedFile parsed = ext == ".pdf"      ? impl_->parser.parse_pdf(file)
+          ParsedFile parsed = ext == ".pdf"                         ? impl_->parser.parse_pdf(file)
                               : ext == ".jsonl" || ext == ".ndjson" ? impl_->parser.parse_jsonl(bytes, file)
-                                                : impl_->parser.parse_bytes(bytes, file);
+                                                                    : impl_->parser.parse_bytes(bytes, file);
           report.items_removed += impl_->remove_source(key);
           report.items_indexed += impl_->add(parsed, key, hash);
           ++report.files_indexed;
           for (const auto& d : parsed.diagnostics) {
             report.warnings.push_back(file + ":" + std::to_string(d.line) + ": " + d.message);
           }
-          if (impl_->pending >= impl_->options.batch_items * 4) commit(); // bound memory on huge runs
+          if (impl_->pending >= impl_->options.batch_items * 4) commit();  // bound memory on huge runs
         }
       } catch (const InputError& e) {
         ++report.files_failed;

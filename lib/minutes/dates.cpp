@@ -14,11 +14,11 @@ int month_number(std::string_view w) {
   static const struct {
     const char* name;
     int month;
-  } months[] = {{"januar", 1},   {"februar", 2}, {"marts", 3},    {"april", 4},   {"maj", 5},
-                {"juni", 6},     {"juli", 7},    {"august", 8},   {"september", 9}, {"oktober", 10},
-                {"november", 11}, {"december", 12}, {"jan", 1},   {"feb", 2},     {"febr", 2},
-                {"mar", 3},      {"apr", 4},     {"jun", 6},      {"jul", 7},     {"aug", 8},
-                {"sep", 9},      {"sept", 9},    {"okt", 10},     {"nov", 11},    {"dec", 12}};
+  } months[] = {{"januar", 1},    {"februar", 2},   {"marts", 3},  {"april", 4},     {"maj", 5},
+                {"juni", 6},      {"juli", 7},      {"august", 8}, {"september", 9}, {"oktober", 10},
+                {"november", 11}, {"december", 12}, {"jan", 1},    {"feb", 2},       {"febr", 2},
+                {"mar", 3},       {"apr", 4},       {"jun", 6},    {"jul", 7},       {"aug", 8},
+                {"sep", 9},       {"sept", 9},      {"okt", 10},   {"nov", 11},      {"dec", 12}};
   for (const auto& m : months) {
     if (w == m.name) return m.month;
   }
@@ -42,8 +42,8 @@ std::optional<Date> date_at(std::string_view s, std::size_t pos, int default_yea
   std::size_t p = pos;
   int n1 = 0;
   int a = read_number(s, p, 4, n1);
-  if (p < s.size() && digit(s[p])) return std::nullopt; // longer number
-  if (n1 == 4 && p + 5 < s.size() + 0 && s[p] == '-') { // 2025-03-18
+  if (p < s.size() && digit(s[p])) return std::nullopt;  // longer number
+  if (n1 == 4 && p + 5 < s.size() + 0 && s[p] == '-') {  // 2025-03-18
     std::size_t q = p + 1;
     int n2 = 0, n3 = 0;
     int m = read_number(s, q, 2, n2);

@@ -7,9 +7,9 @@
 #include "minutes/topics.hpp"
 #include "text/segmenter.hpp"
 
-#include <nlohmann/json.hpp>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -17,18 +17,18 @@ namespace referat {
 
 const char* to_string(SectionKind kind) noexcept {
   switch (kind) {
-  case SectionKind::preamble: return "preamble";
-  case SectionKind::sagsgang: return "sagsgang";
-  case SectionKind::sagsfremstilling: return "sagsfremstilling";
-  case SectionKind::resume: return "resume";
-  case SectionKind::indstilling: return "indstilling";
-  case SectionKind::beslutning: return "beslutning";
-  case SectionKind::referat: return "referat";
-  case SectionKind::okonomi: return "okonomi";
-  case SectionKind::lovgrundlag: return "lovgrundlag";
-  case SectionKind::bilag: return "bilag";
-  case SectionKind::sammenhaeng: return "sammenhaeng";
-  case SectionKind::other: return "other";
+    case SectionKind::preamble: return "preamble";
+    case SectionKind::sagsgang: return "sagsgang";
+    case SectionKind::sagsfremstilling: return "sagsfremstilling";
+    case SectionKind::resume: return "resume";
+    case SectionKind::indstilling: return "indstilling";
+    case SectionKind::beslutning: return "beslutning";
+    case SectionKind::referat: return "referat";
+    case SectionKind::okonomi: return "okonomi";
+    case SectionKind::lovgrundlag: return "lovgrundlag";
+    case SectionKind::bilag: return "bilag";
+    case SectionKind::sammenhaeng: return "sammenhaeng";
+    case SectionKind::other: return "other";
   }
   return "other";
 }
@@ -71,7 +71,8 @@ struct MinutesParser::Impl {
   std::unique_ptr<Analyzer> analyzer;
 
   explicit Impl(const ParseOptions& o)
-      : options(o), committees(CommitteeTable::load(minutes::data_file(o.data_dir, "committees.tsv"))),
+      : options(o),
+        committees(CommitteeTable::load(minutes::data_file(o.data_dir, "committees.tsv"))),
         topics(load_topics(minutes::data_file(o.data_dir, "topics.tsv"))) {
     tagger = std::make_unique<minutes::TopicTagger>(topics, resolver);
   }
@@ -116,9 +117,8 @@ ParsedFile MinutesParser::parse_bytes(std::string_view bytes, const std::string&
 }
 
 ParsedFile MinutesParser::parse_text(std::string_view text, const std::string& source) {
-  bool has_text = std::any_of(text.begin(), text.end(), [](char c) {
-    return !(c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f');
-  });
+  bool has_text = std::any_of(text.begin(), text.end(),
+                              [](char c) { return !(c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'); });
   if (!has_text) throw InputError(source, 0, "empty file: no text");
   ParsedFile file;
   file.source = source;
@@ -132,8 +132,8 @@ ParsedFile MinutesParser::parse_jsonl(std::string_view bytes, const std::string&
   file.source = source;
   if (!is_valid_utf8(bytes)) throw InputError(source, 0, "JSON Lines must be UTF-8");
   std::size_t start = 0, line_number = 0;
-  static const char* known[] = {"id", "title", "text", "committee", "date", "case_no", "case_numbers",
-                                "topics", "url"};
+  static const char* known[] = {"id",           "title",  "text", "committee", "committees",  "date",  "case_no",
+                                "case_numbers", "topics", "url",  "decisions", "item_number", "source"};
   while (start < bytes.size()) {
     std::size_t end = bytes.find('\n', start);
     if (end == std::string_view::npos) end = bytes.size();
@@ -163,10 +163,21 @@ ParsedFile MinutesParser::parse_jsonl(std::string_view bytes, const std::string&
     if (record.contains("committee") && !json_string(record["committee"]).empty()) {
       item.committees.push_back(impl_->committees.canonical(json_string(record["committee"])));
     }
+    if (record.contains("committees") && record["committees"].is_array()) {
+      for (auto& c : record["committees"]) {
+        std::string name = impl_->committees.canonical(json_string(c));
+        if (!name.empty() && std::find(item.committees.begin(), item.committees.end(), name) == item.committees.end()) {
+          item.committees.push_back(name);
+        }
+      }
+    }
+    if (record.contains("item_number")) item.number = json_string(record["item_number"]);
     if (record.contains("date")) {
       auto d = parse_date(json_string(record["date"]));
-      if (d) item.date = *d;
-      else if (!json_string(record["date"]).empty()) file.diagnostics.push_back({line_number, "bad date: " + json_string(record["date"])});
+      if (d)
+        item.date = *d;
+      else if (!json_string(record["date"]).empty())
+        file.diagnostics.push_back({line_number, "bad date: " + json_string(record["date"])});
     }
     if (record.contains("case_no") && !json_string(record["case_no"]).empty()) {
       item.case_numbers.push_back(json_string(record["case_no"]));
@@ -179,7 +190,8 @@ ParsedFile MinutesParser::parse_jsonl(std::string_view bytes, const std::string&
     }
     for (auto& [key, value] : record.items()) {
       if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return key == k; }) ==
-              std::end(known) || key == "url") {
+              std::end(known) ||
+          key == "url") {
         item.metadata[key] = json_string(value);
       }
     }
@@ -193,14 +205,14 @@ ParsedFile MinutesParser::parse_jsonl(std::string_view bytes, const std::string&
         decision.text = json_string(d.value("text", nlohmann::json()));
         item.decisions.push_back(std::move(decision));
       }
-      item.metadata.erase("decisions");
     }
     file.items.push_back(std::move(item));
   }
   if (file.items.empty()) {
     throw InputError(source, file.diagnostics.empty() ? 0 : file.diagnostics.front().line,
-                     file.diagnostics.empty() ? "no records" : "no valid records (first problem: " +
-                                                                   file.diagnostics.front().message + ")");
+                     file.diagnostics.empty()
+                         ? "no records"
+                         : "no valid records (first problem: " + file.diagnostics.front().message + ")");
   }
   impl_->tag(file);
   return file;

@@ -15,7 +15,7 @@ namespace referat::minutes {
 namespace {
 
 struct Line {
-  std::string text; // trimmed
+  std::string text;  // trimmed
   std::size_t number = 0;
   int page = 1;
 };
@@ -55,10 +55,15 @@ std::string strip_colon(std::string s) {
 
 // Header labels of a meeting ("Møde:", "Tid:", …); returns the label key.
 std::string header_label(const std::string& line, std::string& value) {
-  static const std::pair<const char*, const char*> labels[] = {
-      {"møde", "committee"},       {"tid", "time"},          {"sted", "place"},
-      {"deltagere", "participants"}, {"mødedeltagere", "participants"}, {"afbud", "absent"},
-      {"fraværende", "absent"},    {"gæster", "guests"},     {"information", "information"}};
+  static const std::pair<const char*, const char*> labels[] = {{"møde", "committee"},
+                                                               {"tid", "time"},
+                                                               {"sted", "place"},
+                                                               {"deltagere", "participants"},
+                                                               {"mødedeltagere", "participants"},
+                                                               {"afbud", "absent"},
+                                                               {"fraværende", "absent"},
+                                                               {"gæster", "guests"},
+                                                               {"information", "information"}};
   std::size_t colon = line.find(':');
   if (colon == std::string::npos || colon > 20) return {};
   std::string key = text::fold(trim(line.substr(0, colon)));
@@ -74,7 +79,7 @@ std::string header_label(const std::string& line, std::string& value) {
 struct Heading {
   SectionKind kind = SectionKind::other;
   bool decision = false;
-  std::string committee; // for "Beslutning i X den D"
+  std::string committee;  // for "Beslutning i X den D"
   std::string date_text;
 };
 
@@ -100,10 +105,10 @@ std::optional<Heading> section_heading(const std::string& line) {
   for (const auto& [name, kind] : exact) {
     if (folded == name) return Heading{kind, false, {}, {}};
   }
-  if (starts_with(folded, "sammenhæng til") && folded.size() < 90) return Heading{SectionKind::sammenhaeng, false, {}, {}};
+  if (starts_with(folded, "sammenhæng til") && folded.size() < 90)
+    return Heading{SectionKind::sammenhaeng, false, {}, {}};
   // "Beslutning i Økonomiudvalget den 09-01-2024" (capital B: not a sentence).
-  if (starts_with(line, "Beslutning i ") && folded.find(" den ") != std::string::npos &&
-      find_date(line).has_value()) {
+  if (starts_with(line, "Beslutning i ") && folded.find(" den ") != std::string::npos && find_date(line).has_value()) {
     std::string rest = trim(line.substr(line.find(' ', 11) + 1));
     std::size_t den = rest.rfind(" den ");
     Heading h{SectionKind::beslutning, true, rest, {}};
@@ -129,8 +134,8 @@ bool is_coordinator_end(const std::string& title) {
 bool case_line(const std::string& line, std::vector<std::string>& cases, bool& closed) {
   std::string folded = text::fold(line);
   bool open_marker = folded.find("åben sag") != std::string::npos;
-  bool closed_marker = folded.find("lukket sag") != std::string::npos || folded == "lukket punkt" ||
-                       starts_with(folded, "lukket punkt");
+  bool closed_marker =
+      folded.find("lukket sag") != std::string::npos || folded == "lukket punkt" || starts_with(folded, "lukket punkt");
   if (!open_marker && !closed_marker) return false;
   if (line.size() > 80) return false;
   for (auto& c : find_case_numbers(line)) cases.push_back(c);
@@ -172,7 +177,7 @@ bool numbered_line(const std::string& line, int expected, ItemStart& start) {
   std::string title = trim(line.substr(p + 2));
   if (title.empty() || title.size() > 150) return false;
   unsigned char first = static_cast<unsigned char>(title[0]);
-  if (!(std::isupper(first) || first >= 0xC3)) return false; // titles start with a capital
+  if (!(std::isupper(first) || first >= 0xC3)) return false;  // titles start with a capital
   start.number = line.substr(0, p);
   start.title = title;
   return true;
@@ -219,7 +224,7 @@ std::vector<std::string> dissent_notes(const std::string& text) {
 }
 
 class Builder {
-public:
+ public:
   Builder(ParsedFile& file, const CommitteeTable& committees) : file_(file), committees_(committees) {}
 
   void run(const std::vector<Line>& lines) {
@@ -261,7 +266,7 @@ public:
         bool closed = false;
         auto date = find_date(first);
         if (date && !section_heading(first) && !case_line(first, cases, closed) && ends_with_date(first)) {
-          parse_header(lines, i, i + 1); // "Områdeudvalg sundhed og omsorg 18-03-2025"
+          parse_header(lines, i, i + 1);  // "Områdeudvalg sundhed og omsorg 18-03-2025"
           ++i;
           while (i < lines.size() && lines[i].text.empty()) ++i;
           s.line = i;
@@ -272,7 +277,7 @@ public:
         s.number.clear();
       } else {
         s.title.clear();
-        --s.line; // no title line: the body starts at s.line
+        --s.line;  // no title line: the body starts at s.line
       }
       parse_item(lines, s, lines.size());
       AgendaItem& item = file_.items.back();
@@ -284,17 +289,17 @@ public:
     finish();
   }
 
-private:
+ private:
   ParsedFile& file_;
   const CommitteeTable& committees_;
   std::vector<std::string> header_text_;
-  bool is_referat_ = false; // the header says "Referat": item bodies are what was decided
+  bool is_referat_ = false;  // the header says "Referat": item bodies are what was decided
   std::size_t header_line_ = 0;
 
   static bool ends_with_date(const std::string& line) {
     std::size_t i = line.size();
-    while (i > 0 && (std::isdigit(static_cast<unsigned char>(line[i - 1])) || line[i - 1] == '-' ||
-                     line[i - 1] == '.')) {
+    while (i > 0 &&
+           (std::isdigit(static_cast<unsigned char>(line[i - 1])) || line[i - 1] == '-' || line[i - 1] == '.')) {
       --i;
     }
     return i < line.size() && i > 0 && line.size() - i >= 8 && parse_date(line.substr(i)).has_value();
@@ -337,12 +342,13 @@ private:
         std::size_t paren = name.find(" (");
         if (paren != std::string::npos) name = trim(name.substr(0, paren));
         std::string folded = text::fold(name);
-        if (folded != "dagsorden" && folded != "referat" && !name.empty()) file_.committee = committees_.canonical(name);
+        if (folded != "dagsorden" && folded != "referat" && !name.empty())
+          file_.committee = committees_.canonical(name);
         continue;
       }
       if (!file_.date.valid()) {
         if (auto d = find_date(line); d && std::isdigit(static_cast<unsigned char>(line[0]))) {
-          file_.date = *d; // "22-04-2025 12:00 - 14:00"
+          file_.date = *d;  // "22-04-2025 12:00 - 14:00"
           std::size_t sp = line.find(' ');
           if (sp != std::string::npos) file_.time = time_range(line.substr(sp + 1));
           continuation = nullptr;
@@ -357,13 +363,13 @@ private:
         continuation = nullptr;
         continue;
       }
-      if (continuation && (current_label == "participants" || current_label == "absent" ||
-                           current_label == "information")) {
+      if (continuation &&
+          (current_label == "participants" || current_label == "absent" || current_label == "information")) {
         continued += (continued.empty() || continued.back() == ',' ? " " : " ") + line;
         continue;
       }
       if (file_.place.empty() && file_.date.valid() && line.find(':') == std::string::npos && line.size() < 80) {
-        file_.place = line; // "Rådhuset, vær. 501"
+        file_.place = line;  // "Rådhuset, vær. 501"
       }
     }
     flush_label(current_label, continued);
@@ -373,9 +379,12 @@ private:
     // "12:00 - 14:00", "kl. 12.00-13.30" → "12:00-14:00"
     std::string out;
     for (char c : s) {
-      if (std::isdigit(static_cast<unsigned char>(c))) out += c;
-      else if (c == ':' || c == '.') out += ':';
-      else if (c == '-') out += '-';
+      if (std::isdigit(static_cast<unsigned char>(c)))
+        out += c;
+      else if (c == ':' || c == '.')
+        out += ':';
+      else if (c == '-')
+        out += '-';
     }
     while (!out.empty() && (out.front() == ':' || out.front() == '-')) out.erase(out.begin());
     return out;
@@ -434,8 +443,10 @@ private:
         if (h->decision) {
           Decision d;
           d.committee = committees_.canonical(h->committee);
-          if (auto date = find_date(h->date_text, file_.date.year)) d.date = *date;
-          else file_.diagnostics.push_back({line.number, "decision heading without a date: " + line.text});
+          if (auto date = find_date(h->date_text, file_.date.year))
+            d.date = *date;
+          else
+            file_.diagnostics.push_back({line.number, "decision heading without a date: " + line.text});
           item.decisions.push_back(std::move(d));
           decision_sections.push_back(item.sections.size() - 1);
         }
@@ -443,7 +454,7 @@ private:
       }
       std::string value;
       std::string label = header_label(line.text, value);
-      if (label == "absent") { // "Afbud:" / "Fraværende:" inside an item
+      if (label == "absent") {  // "Afbud:" / "Fraværende:" inside an item
         section(SectionKind::other, line.text);
         absent_block = true;
         for (auto& n : split_names(value)) add_unique(file_.absent, n);
@@ -470,8 +481,7 @@ private:
       d.dissent = dissent_notes(s.text);
     }
     std::sort(item.case_numbers.begin(), item.case_numbers.end());
-    item.case_numbers.erase(std::unique(item.case_numbers.begin(), item.case_numbers.end()),
-                            item.case_numbers.end());
+    item.case_numbers.erase(std::unique(item.case_numbers.begin(), item.case_numbers.end()), item.case_numbers.end());
     finish_attachment(item);
     file_.items.push_back(std::move(item));
   }
@@ -501,7 +511,7 @@ private:
       return;
     }
     if (!has_pending_) return;
-    if (std::all_of(line.begin(), line.end(), ::isdigit)) return; // internal record number
+    if (std::all_of(line.begin(), line.end(), ::isdigit)) return;  // internal record number
     if (line.front() == '(') {
       std::size_t close = line.find(')');
       if (close != std::string::npos) pending_.document_id = line.substr(1, close - 1);

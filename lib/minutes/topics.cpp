@@ -43,7 +43,8 @@ std::vector<std::string> TopicTagger::tag(const query::ItemTerms& terms, Analyze
 query::ItemTerms item_terms(const AgendaItem& item, Analyzer& analyzer) {
   query::ItemTerms terms;
   std::uint32_t next = analyzer.analyze(item.title, [&](const Token& t) { terms.add(t); });
-  analyzer.analyze(item.full_text(), [&](const Token& t) { terms.add(t); }, next + 1);
+  analyzer.analyze(
+      item.full_text(), [&](const Token& t) { terms.add(t); }, next + 1);
   return terms;
 }
 

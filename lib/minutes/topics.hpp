@@ -10,13 +10,13 @@ namespace referat::minutes {
 
 /// Resolves udvalg:/emne: values through the alias table and taxonomy.
 class Resolver final : public query::FilterResolver {
-public:
+ public:
   Resolver(const CommitteeTable& committees, const std::vector<Topic>& topics)
       : committees_(committees), topics_(topics) {}
   std::string committee_term(const std::string& value) const override;
   std::string topic_term(const std::string& value) const override;
 
-private:
+ private:
   const CommitteeTable& committees_;
   const std::vector<Topic>& topics_;
 };
@@ -25,13 +25,13 @@ private:
 std::string committee_term_of(const std::string& canonical);
 
 class TopicTagger {
-public:
+ public:
   /// Parses every topic's query; throws InputError naming a bad topic.
   TopicTagger(const std::vector<Topic>& topics, const query::FilterResolver& resolver);
   /// Topic ids whose query matches `terms`.
   std::vector<std::string> tag(const query::ItemTerms& terms, Analyzer& analyzer) const;
 
-private:
+ private:
   std::vector<std::pair<std::string, query::NodePtr>> queries_;
 };
 

@@ -85,8 +85,8 @@ std::vector<std::string> find_case_numbers(std::string_view text) {
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '/' ||
-                  text[i - 1] == '-' || text[i - 1] == '.')) {
+    if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '/' || text[i - 1] == '-' ||
+                  text[i - 1] == '.')) {
       continue;
     }
     // SAG-2024-12345
@@ -135,15 +135,24 @@ std::string classify_outcome(std::string_view decision_text) {
   static const struct {
     const char* needle;
     const char* outcome;
-  } rules[] = {{"ikke godkendt", "ikke godkendt"},   {"ikke tiltrådt", "ikke godkendt"},
-               {"forkastet", "ikke godkendt"},       {"udsat", "udsat"},
-               {"udsættes", "udsat"},                {"oversendt", "oversendt"},
-               {"oversendes", "oversendt"},          {"anbefal", "anbefalet"},
-               {"tiltrådt", "tiltrådt"},             {"tiltræde", "tiltrådt"},
-               {"godkendt", "godkendt"},             {"godkende", "godkendt"},
-               {"vedtaget", "godkendt"},             {"til efterretning", "taget til efterretning"},
-               {"drøftet", "drøftet"},               {"drøftede", "drøftet"},
-               {"besluttede", "godkendt"},           {"orienterede", "orienteret"},
+  } rules[] = {{"ikke godkendt", "ikke godkendt"},
+               {"ikke tiltrådt", "ikke godkendt"},
+               {"forkastet", "ikke godkendt"},
+               {"udsat", "udsat"},
+               {"udsættes", "udsat"},
+               {"oversendt", "oversendt"},
+               {"oversendes", "oversendt"},
+               {"anbefal", "anbefalet"},
+               {"tiltrådt", "tiltrådt"},
+               {"tiltræde", "tiltrådt"},
+               {"godkendt", "godkendt"},
+               {"godkende", "godkendt"},
+               {"vedtaget", "godkendt"},
+               {"til efterretning", "taget til efterretning"},
+               {"drøftet", "drøftet"},
+               {"drøftede", "drøftet"},
+               {"besluttede", "godkendt"},
+               {"orienterede", "orienteret"},
                {"orientering", "orienteret"}};
   for (const std::string* scope : {&first, &t}) {
     for (const auto& rule : rules) {
@@ -158,8 +167,7 @@ std::vector<Topic> load_topics(const std::string& path) {
   for (const auto& line : detail::data_lines(detail::load_data(path, "topics.tsv"))) {
     auto fields = detail::split(line, '\t');
     if (fields.size() < 3 || fields[0].empty() || fields[2].empty()) {
-      throw InputError(path.empty() ? "topics.tsv" : path, 0,
-                       "topic line needs id<TAB>label<TAB>query: " + line);
+      throw InputError(path.empty() ? "topics.tsv" : path, 0, "topic line needs id<TAB>label<TAB>query: " + line);
     }
     topics.push_back(Topic{text::fold(fields[0]), fields[1], fields[2]});
   }

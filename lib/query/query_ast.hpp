@@ -9,16 +9,16 @@
 namespace referat::query {
 
 enum class NodeType {
-  match_all, ///< browse: every item
-  word,      ///< analysed word(s): lemma match (several tokens: a phrase)
-  phrase,    ///< "exact words": surface forms in order
-  prefix,    ///< word*: surface forms starting with text
+  match_all,  ///< browse: every item
+  word,       ///< analysed word(s): lemma match (several tokens: a phrase)
+  phrase,     ///< "exact words": surface forms in order
+  prefix,     ///< word*: surface forms starting with text
   and_,
   or_,
-  and_not,   ///< children[0] AND NOT children[1]
+  and_not,  ///< children[0] AND NOT children[1]
   near,
-  filter,    ///< boolean term (committee, case, topic, outcome, year)
-  date_range ///< from/to as YYYYMMDD (empty: open)
+  filter,     ///< boolean term (committee, case, topic, outcome, year)
+  date_range  ///< from/to as YYYYMMDD (empty: open)
 };
 
 /// Text fields a word can be restricted to.
@@ -27,8 +27,8 @@ enum class Field { all, title, indstilling, beslutning, sagsfremstilling };
 struct Node {
   NodeType type = NodeType::word;
   Field field = Field::all;
-  std::string text;          ///< word, phrase or prefix text; filter's full term
-  std::string from, to;      ///< date_range bounds (YYYYMMDD)
+  std::string text;      ///< word, phrase or prefix text; filter's full term
+  std::string from, to;  ///< date_range bounds (YYYYMMDD)
   std::vector<std::unique_ptr<Node>> children;
   std::size_t position = 0;  ///< byte offset in the query (for messages)
 };

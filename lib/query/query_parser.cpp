@@ -86,7 +86,7 @@ bool parse_bound(const std::string& s, bool upper, std::string& out) {
 }
 
 class Parser {
-public:
+ public:
   Parser(const std::string& text, const FilterResolver& resolver) : s_(text), resolver_(resolver) {}
 
   NodePtr run() {
@@ -101,7 +101,7 @@ public:
     return node;
   }
 
-private:
+ private:
   const std::string& s_;
   const FilterResolver& resolver_;
   std::size_t pos_ = 0;
@@ -155,7 +155,8 @@ private:
         negate = true;
         ++pos_;
       }
-      if (negate && !at_operand()) throw QueryError(pos_, "NOT needs a term after it (position " + std::to_string(pos_) + ")");
+      if (negate && !at_operand())
+        throw QueryError(pos_, "NOT needs a term after it (position " + std::to_string(pos_) + ")");
       NodePtr node = parse_near();
       (negate ? negatives : positives).push_back(std::move(node));
     }
@@ -207,7 +208,7 @@ private:
     return node;
   }
 
-  std::string quoted() { // at '"'
+  std::string quoted() {  // at '"'
     std::size_t open = pos_++;
     std::size_t close = s_.find('"', pos_);
     if (close == std::string::npos) {
@@ -226,7 +227,8 @@ private:
       ++pos_;
       if (++depth_ > 100) throw QueryError(start, "parentheses nested too deeply");
       skip();
-      if (pos_ < s_.size() && s_[pos_] == ')') throw QueryError(start, "empty parentheses at position " + std::to_string(start));
+      if (pos_ < s_.size() && s_[pos_] == ')')
+        throw QueryError(start, "empty parentheses at position " + std::to_string(start));
       NodePtr inner = parse_or();
       skip();
       if (pos_ >= s_.size() || s_[pos_] != ')') {
@@ -266,7 +268,8 @@ private:
           value = s_.substr(pos_, e - pos_);
           pos_ = e;
         }
-        if (value.empty()) throw QueryError(value_pos, "field '" + name + ":' needs a value at position " + std::to_string(value_pos));
+        if (value.empty())
+          throw QueryError(value_pos, "field '" + name + ":' needs a value at position " + std::to_string(value_pos));
         return field_node(it->second, value, was_quoted, value_pos);
       }
     }
@@ -292,36 +295,35 @@ private:
 
   NodePtr field_node(const FieldSpec& spec, const std::string& value, bool was_quoted, std::size_t at) {
     switch (spec.kind) {
-    case FieldKind::committee: return filter(resolver_.committee_term(value), at);
-    case FieldKind::case_no: return filter("XK" + text::fold(value), at);
-    case FieldKind::topic: {
-      std::string term = resolver_.topic_term(value);
-      if (term.empty()) throw QueryError(at, "unknown topic '" + value + "' at position " + std::to_string(at));
-      return filter(term, at);
-    }
-    case FieldKind::year: {
-      std::string from, to;
-      if (value.size() == 4 && parse_bound(value, false, from)) return filter("XY" + value, at);
-      if (value.find("..") != std::string::npos && parse_date_range(value, from, to)) {
+      case FieldKind::committee: return filter(resolver_.committee_term(value), at);
+      case FieldKind::case_no: return filter("XK" + text::fold(value), at);
+      case FieldKind::topic: {
+        std::string term = resolver_.topic_term(value);
+        if (term.empty()) throw QueryError(at, "unknown topic '" + value + "' at position " + std::to_string(at));
+        return filter(term, at);
+      }
+      case FieldKind::year: {
+        std::string from, to;
+        if (value.size() == 4 && parse_bound(value, false, from)) return filter("XY" + value, at);
+        if (value.find("..") != std::string::npos && parse_date_range(value, from, to)) {
+          NodePtr node = make(NodeType::date_range, at);
+          node->from = from, node->to = to;
+          return node;
+        }
+        throw QueryError(at, "bad year '" + value + "' at position " + std::to_string(at) + " (use e.g. år:2024)");
+      }
+      case FieldKind::date: {
         NodePtr node = make(NodeType::date_range, at);
-        node->from = from, node->to = to;
+        if (!parse_date_range(value, node->from, node->to)) {
+          throw QueryError(at, "bad date '" + value + "' at position " + std::to_string(at) +
+                                   " (use e.g. dato:2024-01-01..2024-06-30 or dato:1.1.2024..30.6.2024)");
+        }
         return node;
       }
-      throw QueryError(at, "bad year '" + value + "' at position " + std::to_string(at) + " (use e.g. år:2024)");
-    }
-    case FieldKind::date: {
-      NodePtr node = make(NodeType::date_range, at);
-      if (!parse_date_range(value, node->from, node->to)) {
-        throw QueryError(at, "bad date '" + value + "' at position " + std::to_string(at) +
-                                 " (use e.g. dato:2024-01-01..2024-06-30 or dato:1.1.2024..30.6.2024)");
-      }
-      return node;
-    }
-    case FieldKind::decision:
-      if (is_outcome(text::fold(value))) return filter("XO" + text::fold(value), at);
-      [[fallthrough]];
-    case FieldKind::text:
-      return text_node(was_quoted ? NodeType::phrase : NodeType::word, value, spec.field, at);
+      case FieldKind::decision:
+        if (is_outcome(text::fold(value))) return filter("XO" + text::fold(value), at);
+        [[fallthrough]];
+      case FieldKind::text: return text_node(was_quoted ? NodeType::phrase : NodeType::word, value, spec.field, at);
     }
     return nullptr;
   }
@@ -341,16 +343,15 @@ bool parse_date_range(const std::string& value, std::string& from, std::string& 
 }
 
 bool is_outcome(const std::string& folded) {
-  static const char* outcomes[] = {"godkendt", "anbefalet", "tiltrådt", "udsat", "drøftet",
-                                   "oversendt", "orienteret", "taget til efterretning", "ikke godkendt"};
+  static const char* outcomes[] = {"godkendt",     "anbefalet", "tiltrådt",   "udsat",
+                                   "drøftet",      "oversendt", "orienteret", "taget til efterretning",
+                                   "ikke godkendt"};
   for (const char* o : outcomes) {
     if (folded == o) return true;
   }
   return false;
 }
 
-NodePtr parse(const std::string& text, const FilterResolver& resolver) {
-  return Parser(text, resolver).run();
-}
+NodePtr parse(const std::string& text, const FilterResolver& resolver) { return Parser(text, resolver).run(); }
 
 }  // namespace referat::query

@@ -43,8 +43,7 @@ bool phrase_matches(const std::vector<std::string>& words, const ItemTerms& item
     bool all = true;
     for (std::size_t k = 1; k < words.size() && all; ++k) {
       auto it = item.surfaces.find(words[k]);
-      all = it != item.surfaces.end() &&
-            std::find(it->second.begin(), it->second.end(), start + k) != it->second.end();
+      all = it != item.surfaces.end() && std::find(it->second.begin(), it->second.end(), start + k) != it->second.end();
     }
     if (all) return true;
   }
@@ -55,37 +54,37 @@ bool phrase_matches(const std::vector<std::string>& words, const ItemTerms& item
 
 bool matches(const Node& node, const ItemTerms& item, Analyzer& analyzer) {
   switch (node.type) {
-  case NodeType::match_all: return true;
-  case NodeType::word: {
-    auto tokens = word_terms(analyzer, node.text);
-    if (tokens.empty()) return false;
-    for (const auto& alternatives : tokens) {
-      bool any = std::any_of(alternatives.begin(), alternatives.end(),
-                             [&](const std::string& t) { return item.lemmas.count(t) > 0; });
-      if (!any) return false;
+    case NodeType::match_all: return true;
+    case NodeType::word: {
+      auto tokens = word_terms(analyzer, node.text);
+      if (tokens.empty()) return false;
+      for (const auto& alternatives : tokens) {
+        bool any = std::any_of(alternatives.begin(), alternatives.end(),
+                               [&](const std::string& t) { return item.lemmas.count(t) > 0; });
+        if (!any) return false;
+      }
+      return true;
     }
-    return true;
-  }
-  case NodeType::phrase: return phrase_matches(surface_terms(analyzer, node.text), item);
-  case NodeType::prefix: {
-    auto words = surface_terms(analyzer, node.text);
-    if (words.size() != 1) return false;
-    for (const auto& [surface, positions] : item.surfaces) {
-      if (surface.compare(0, words[0].size(), words[0]) == 0) return true;
+    case NodeType::phrase: return phrase_matches(surface_terms(analyzer, node.text), item);
+    case NodeType::prefix: {
+      auto words = surface_terms(analyzer, node.text);
+      if (words.size() != 1) return false;
+      for (const auto& [surface, positions] : item.surfaces) {
+        if (surface.compare(0, words[0].size(), words[0]) == 0) return true;
+      }
+      return false;
     }
-    return false;
-  }
-  case NodeType::and_:
-  case NodeType::near:
-    return std::all_of(node.children.begin(), node.children.end(),
-                       [&](const NodePtr& c) { return matches(*c, item, analyzer); });
-  case NodeType::or_:
-    return std::any_of(node.children.begin(), node.children.end(),
-                       [&](const NodePtr& c) { return matches(*c, item, analyzer); });
-  case NodeType::and_not:
-    return matches(*node.children[0], item, analyzer) && !matches(*node.children[1], item, analyzer);
-  case NodeType::filter:
-  case NodeType::date_range: return false;
+    case NodeType::and_:
+    case NodeType::near:
+      return std::all_of(node.children.begin(), node.children.end(),
+                         [&](const NodePtr& c) { return matches(*c, item, analyzer); });
+    case NodeType::or_:
+      return std::any_of(node.children.begin(), node.children.end(),
+                         [&](const NodePtr& c) { return matches(*c, item, analyzer); });
+    case NodeType::and_not:
+      return matches(*node.children[0], item, analyzer) && !matches(*node.children[1], item, analyzer);
+    case NodeType::filter:
+    case NodeType::date_range: return false;
   }
   return false;
 }

@@ -22,8 +22,8 @@ std::vector<std::string> surface_terms(Analyzer& analyzer, const std::string& te
 
 /// The terms of one item, for evaluating a query tree without an index.
 struct ItemTerms {
-  std::unordered_set<std::string> lemmas; ///< lemma and part terms
-  std::unordered_map<std::string, std::vector<std::uint32_t>> surfaces; ///< surface → positions
+  std::unordered_set<std::string> lemmas;                                ///< lemma and part terms
+  std::unordered_map<std::string, std::vector<std::uint32_t>> surfaces;  ///< surface → positions
   void add(const Token& token);
 };
 

@@ -8,74 +8,77 @@ namespace {
 
 std::string field_prefix(query::Field field) {
   switch (field) {
-  case query::Field::title: return std::string(schema::title);
-  case query::Field::indstilling: return std::string(schema::indstilling);
-  case query::Field::beslutning: return std::string(schema::beslutning);
-  case query::Field::sagsfremstilling: return std::string(schema::sagsfremstilling);
-  case query::Field::all: break;
+    case query::Field::title: return std::string(schema::title);
+    case query::Field::indstilling: return std::string(schema::indstilling);
+    case query::Field::beslutning: return std::string(schema::beslutning);
+    case query::Field::sagsfremstilling: return std::string(schema::sagsfremstilling);
+    case query::Field::all: break;
   }
   return std::string(schema::lemma);
 }
 
 class Compiler {
-public:
+ public:
   explicit Compiler(Analyzer& analyzer) : analyzer_(analyzer) {}
   Compiled result;
 
   Xapian::Query run(const query::Node& node, bool positive) {
     using query::NodeType;
     switch (node.type) {
-    case NodeType::match_all: return Xapian::Query::MatchAll;
-    case NodeType::word: return word(node, positive);
-    case NodeType::phrase: {
-      auto words = query::surface_terms(analyzer_, node.text);
-      if (words.empty()) return Xapian::Query();
-      if (node.field != query::Field::all) { // sections/title index lemmas only
+      case NodeType::match_all: return Xapian::Query::MatchAll;
+      case NodeType::word: return word(node, positive);
+      case NodeType::phrase: {
+        auto words = query::surface_terms(analyzer_, node.text);
+        if (words.empty()) return Xapian::Query();
+        if (node.field != query::Field::all) {  // sections/title index lemmas only
+          std::vector<Xapian::Query> parts;
+          for (auto& alternatives : query::word_terms(analyzer_, node.text))
+            parts.push_back(any_of(alternatives, node.field, positive));
+          return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+        }
+        if (positive) result.highlight_terms.insert(result.highlight_terms.end(), words.begin(), words.end());
+        if (words.size() == 1) return Xapian::Query(words[0]);
+        return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                             static_cast<Xapian::termcount>(words.size()));
+      }
+      case NodeType::prefix: {
+        auto words = query::surface_terms(analyzer_, node.text);
+        if (words.empty()) return Xapian::Query();
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, words.back(), 200,
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      }
+      case NodeType::and_:
+      case NodeType::or_: {
         std::vector<Xapian::Query> parts;
-        for (auto& alternatives : query::word_terms(analyzer_, node.text)) parts.push_back(any_of(alternatives, node.field, positive));
-        return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+        for (const auto& c : node.children) parts.push_back(run(*c, positive));
+        return Xapian::Query(node.type == NodeType::and_ ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts.begin(),
+                             parts.end());
       }
-      if (positive) result.highlight_terms.insert(result.highlight_terms.end(), words.begin(), words.end());
-      if (words.size() == 1) return Xapian::Query(words[0]);
-      return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
-    }
-    case NodeType::prefix: {
-      auto words = query::surface_terms(analyzer_, node.text);
-      if (words.empty()) return Xapian::Query();
-      return Xapian::Query(Xapian::Query::OP_WILDCARD, words.back(), 200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    }
-    case NodeType::and_:
-    case NodeType::or_: {
-      std::vector<Xapian::Query> parts;
-      for (const auto& c : node.children) parts.push_back(run(*c, positive));
-      return Xapian::Query(node.type == NodeType::and_ ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts.begin(),
-                           parts.end());
-    }
-    case NodeType::and_not:
-      return Xapian::Query(Xapian::Query::OP_AND_NOT, run(*node.children[0], positive), run(*node.children[1], false));
-    case NodeType::near: {
-      std::vector<Xapian::Query> parts;
-      for (const auto& c : node.children) {
-        auto alternatives = query::word_terms(analyzer_, c->text);
-        if (alternatives.empty()) continue;
-        std::string term = std::string(schema::lemma) + alternatives.front().front();
-        if (positive) result.highlight_terms.push_back(term);
-        parts.emplace_back(term);
+      case NodeType::and_not:
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, run(*node.children[0], positive),
+                             run(*node.children[1], false));
+      case NodeType::near: {
+        std::vector<Xapian::Query> parts;
+        for (const auto& c : node.children) {
+          auto alternatives = query::word_terms(analyzer_, c->text);
+          if (alternatives.empty()) continue;
+          std::string term = std::string(schema::lemma) + alternatives.front().front();
+          if (positive) result.highlight_terms.push_back(term);
+          parts.emplace_back(term);
+        }
+        return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), 10);
       }
-      return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), 10);
-    }
-    case NodeType::filter:
-      return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(node.text), 0.0);
-    case NodeType::date_range: {
-      if (node.from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot_date, node.to);
-      if (node.to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_date, node.from);
-      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_date, node.from, node.to);
-    }
+      case NodeType::filter: return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(node.text), 0.0);
+      case NodeType::date_range: {
+        if (node.from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot_date, node.to);
+        if (node.to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_date, node.from);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_date, node.from, node.to);
+      }
     }
     return Xapian::Query();
   }
 
-private:
+ private:
   Analyzer& analyzer_;
 
   Xapian::Query any_of(const std::vector<std::string>& alternatives, query::Field field, bool positive) {

@@ -14,8 +14,8 @@ namespace referat::search {
 
 struct Compiled {
   Xapian::Query query;
-  std::vector<std::string> highlight_terms; ///< positional terms of the positive parts
-  std::vector<std::string> words;           ///< plain query words (for spelling suggestions)
+  std::vector<std::string> highlight_terms;  ///< positional terms of the positive parts
+  std::vector<std::string> words;            ///< plain query words (for spelling suggestions)
 };
 
 Compiled compile(const query::Node& node, Analyzer& analyzer);

@@ -25,7 +25,7 @@ namespace {
 // Counts multi-valued facets exactly: every matching document is seen
 // because searches run with checkatleast = doccount.
 class FacetSpy final : public Xapian::MatchSpy {
-public:
+ public:
   explicit FacetSpy(std::vector<Xapian::valueno> slots) : slots_(std::move(slots)), counts_(slots_.size()) {}
   void operator()(const Xapian::Document& doc, double) override {
     for (std::size_t i = 0; i < slots_.size(); ++i) {
@@ -49,7 +49,7 @@ public:
   }
   const std::map<std::string, std::size_t>& counts(std::size_t i) const { return counts_[i]; }
 
-private:
+ private:
   std::vector<Xapian::valueno> slots_;
   std::vector<std::map<std::string, std::size_t>> counts_;
 };
@@ -86,7 +86,8 @@ std::u32string u32(const std::string& s) {
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+    s.replace(p, from.size(), to);
   return s;
 }
 
@@ -94,9 +95,9 @@ std::string period_of(const std::string& yyyymmdd, Period by) {
   if (yyyymmdd.size() != 8) return {};
   std::string y = yyyymmdd.substr(0, 4), m = yyyymmdd.substr(4, 2);
   switch (by) {
-  case Period::year: return y;
-  case Period::quarter: return y + "-Q" + std::to_string((std::stoi(m) - 1) / 3 + 1);
-  case Period::month: return y + "-" + m;
+    case Period::year: return y;
+    case Period::quarter: return y + "-Q" + std::to_string((std::stoi(m) - 1) / 3 + 1);
+    case Period::month: return y + "-" + m;
   }
   return y;
 }
@@ -133,7 +134,8 @@ struct Searcher::Impl {
   minutes::Resolver resolver{committees, topics};
 
   Impl(const std::string& p, const AnalyzerOptions& a, const ParseOptions& parse)
-      : path(p), analyzer(a),
+      : path(p),
+        analyzer(a),
         committees(CommitteeTable::load(minutes::data_file(parse.data_dir, "committees.tsv"))),
         topics(load_topics(minutes::data_file(parse.data_dir, "topics.tsv"))) {
     if (!fs::exists(p)) throw IndexError(ErrorKind::index_missing, "no index at " + p + " (run `referat index` first)");
@@ -174,9 +176,12 @@ struct Searcher::Impl {
     for (const auto& c : r.cases) terms.push_back(std::string(schema::case_number) + text::fold(c));
     f.cases = any(terms);
     std::string from = r.from ? std::to_string(r.from->key()) : "", to = r.to ? std::to_string(r.to->key()) : "";
-    if (!from.empty() && !to.empty()) f.dates = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_date, from, to);
-    else if (!from.empty()) f.dates = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_date, from);
-    else if (!to.empty()) f.dates = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot_date, to);
+    if (!from.empty() && !to.empty())
+      f.dates = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_date, from, to);
+    else if (!from.empty())
+      f.dates = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_date, from);
+    else if (!to.empty())
+      f.dates = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot_date, to);
     return f;
   }
 
@@ -230,16 +235,16 @@ struct Searcher::Impl {
     enquire.set_query(full);
     const Xapian::doccount all = std::max<Xapian::doccount>(1, db.get_doccount());
     switch (r.sort) {
-    case SortOrder::relevance: break;
-    case SortOrder::date_ascending: enquire.set_sort_by_value_then_relevance(schema::slot_date, false); break;
-    case SortOrder::date_descending: enquire.set_sort_by_value_then_relevance(schema::slot_date, true); break;
+      case SortOrder::relevance: break;
+      case SortOrder::date_ascending: enquire.set_sort_by_value_then_relevance(schema::slot_date, false); break;
+      case SortOrder::date_descending: enquire.set_sort_by_value_then_relevance(schema::slot_date, true); break;
     }
     if (r.collapse == Collapse::by_case) enquire.set_collapse_key(schema::slot_case);
     if (r.collapse == Collapse::by_meeting) enquire.set_collapse_key(schema::slot_meeting);
     FacetSpy spy({schema::slot_committees, schema::slot_topics, schema::slot_year, schema::slot_outcomes});
     if (r.facets) enquire.add_matchspy(&spy);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(r.offset),
-                                         static_cast<Xapian::doccount>(r.limit), all);
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit), all);
     result.total = mset.get_matches_estimated();
     double max_weight = mset.get_max_attained();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -270,9 +275,12 @@ struct Searcher::Impl {
         out = one.values(0);
         (void)slot_index;
       };
-      if (!f.committee.empty()) recount(0, schema::slot_committees, result.facets.committee, {&f.topic, &f.decision, &f.cases, &f.dates});
-      if (!f.topic.empty()) recount(1, schema::slot_topics, result.facets.topic, {&f.committee, &f.decision, &f.cases, &f.dates});
-      if (!f.decision.empty()) recount(3, schema::slot_outcomes, result.facets.decision, {&f.committee, &f.topic, &f.cases, &f.dates});
+      if (!f.committee.empty())
+        recount(0, schema::slot_committees, result.facets.committee, {&f.topic, &f.decision, &f.cases, &f.dates});
+      if (!f.topic.empty())
+        recount(1, schema::slot_topics, result.facets.topic, {&f.committee, &f.decision, &f.cases, &f.dates});
+      if (!f.decision.empty())
+        recount(3, schema::slot_outcomes, result.facets.decision, {&f.committee, &f.topic, &f.cases, &f.dates});
     }
     if (result.total < 5 && !compiled.words.empty()) result.suggestion = suggest(compiled.words, query_text);
     return result;
@@ -304,7 +312,7 @@ struct Searcher::Impl {
         return f();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt >= 2) throw IndexError(ErrorKind::io, "index kept changing during the search; try again");
-        db.reopen(); // a writer committed meanwhile
+        db.reopen();  // a writer committed meanwhile
       } catch (const Xapian::Error& e) {
         rethrow(e, path);
       }
@@ -377,8 +385,10 @@ IndexStats Searcher::stats() {
     r.snippet_bytes = 0;
     s.committees = impl_->search(r).facets.committee;
     std::string lo = db.get_value_lower_bound(schema::slot_date), hi = db.get_value_upper_bound(schema::slot_date);
-    if (lo.size() == 8) s.first = Date{std::stoi(lo.substr(0, 4)), std::stoi(lo.substr(4, 2)), std::stoi(lo.substr(6, 2))};
-    if (hi.size() == 8) s.last = Date{std::stoi(hi.substr(0, 4)), std::stoi(hi.substr(4, 2)), std::stoi(hi.substr(6, 2))};
+    if (lo.size() == 8)
+      s.first = Date{std::stoi(lo.substr(0, 4)), std::stoi(lo.substr(4, 2)), std::stoi(lo.substr(6, 2))};
+    if (hi.size() == 8)
+      s.last = Date{std::stoi(hi.substr(0, 4)), std::stoi(hi.substr(4, 2)), std::stoi(hi.substr(6, 2))};
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(impl_->path, ec)) {
       if (e.is_regular_file(ec)) s.size_bytes += e.file_size(ec);
@@ -395,8 +405,8 @@ std::vector<TrendSeries> Searcher::trends(const TrendRequest& request) {
     base.to = request.to;
     std::vector<std::string> committee_groups;
     if (request.split_by_committee) committee_groups = request.committees;
-    if (committee_groups.empty()) committee_groups.push_back(""); // one group: the filter as given
-    std::vector<std::pair<std::string, std::string>> series_queries; // label, query
+    if (committee_groups.empty()) committee_groups.push_back("");     // one group: the filter as given
+    std::vector<std::pair<std::string, std::string>> series_queries;  // label, query
     for (const auto& t : request.topics) {
       if (m.resolver.topic_term(t).empty()) throw Error(ErrorKind::invalid_argument, "unknown topic '" + t + "'");
       series_queries.emplace_back("emne:" + text::fold(t), "emne:" + text::fold(t));
@@ -414,15 +424,18 @@ std::vector<TrendSeries> Searcher::trends(const TrendRequest& request) {
       for (const auto& [date, c] : spy.counts(0)) counts[period_of(date, request.by)] += c;
       return counts;
     };
-    std::string first = request.from ? std::to_string(request.from->key()) : m.db.get_value_lower_bound(schema::slot_date);
+    std::string first =
+        request.from ? std::to_string(request.from->key()) : m.db.get_value_lower_bound(schema::slot_date);
     std::string last = request.to ? std::to_string(request.to->key()) : m.db.get_value_upper_bound(schema::slot_date);
     std::vector<std::string> periods = periods_between(first, last, request.by);
 
     std::vector<TrendSeries> out;
     for (const auto& group : committee_groups) {
       SearchRequest r = base;
-      if (!group.empty()) r.committees = {group};
-      else r.committees = request.split_by_committee ? std::vector<std::string>{} : request.committees;
+      if (!group.empty())
+        r.committees = {group};
+      else
+        r.committees = request.split_by_committee ? std::vector<std::string>{} : request.committees;
       auto f = m.filters(r);
       auto totals = count_by_period(Impl::apply(Xapian::Query::MatchAll, {&f.committee, &f.dates}));
       for (const auto& [label, q] : series_queries) {
@@ -460,7 +473,8 @@ std::vector<CaseEvent> Searcher::case_timeline(const std::string& case_number) {
       events.push_back({d.date, d.committee, item.hit.id, item.hit.title, d.outcome});
     }
   }
-  std::stable_sort(events.begin(), events.end(), [](const CaseEvent& a, const CaseEvent& b) { return a.date < b.date; });
+  std::stable_sort(events.begin(), events.end(),
+                   [](const CaseEvent& a, const CaseEvent& b) { return a.date < b.date; });
   // The same decision can come from several files (the item is re-published
   // at each meeting): keep one.
   events.erase(std::unique(events.begin(), events.end(),

@@ -32,8 +32,7 @@ std::size_t forward_to_space(const std::string& text, std::size_t pos) {
 }  // namespace
 
 Snippet make_snippet(const Xapian::Database& db, Xapian::docid did, const std::string& text,
-                     const std::string& offsets_value, const std::vector<std::string>& terms,
-                     std::size_t max_bytes) {
+                     const std::string& offsets_value, const std::vector<std::string>& terms, std::size_t max_bytes) {
   Snippet snippet;
   if (text.empty() || max_bytes == 0) return snippet;
   // Matched positions in the body, tagged with which term matched.
@@ -48,7 +47,7 @@ Snippet make_snippet(const Xapian::Database& db, Xapian::docid did, const std::s
     }
   }
   auto offsets = index::decode_offsets(offsets_value);
-  std::vector<std::pair<std::size_t, std::size_t>> spans; // byte ranges of matches
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte ranges of matches
   std::vector<std::size_t> which;
   for (const auto& [pos, t] : matched) {
     if (pos < offsets.size() && offsets[pos].second <= text.size()) {

@@ -13,7 +13,6 @@ namespace referat::search {
 /// Best passage of about `max_bytes` around the positions where any of
 /// `terms` occur in document `did`, with highlight ranges relative to it.
 Snippet make_snippet(const Xapian::Database& db, Xapian::docid did, const std::string& text,
-                     const std::string& offsets_value, const std::vector<std::string>& terms,
-                     std::size_t max_bytes);
+                     const std::string& offsets_value, const std::vector<std::string>& terms, std::size_t max_bytes);
 
 }  // namespace referat::search

@@ -8,10 +8,10 @@ namespace referat {
 namespace {
 
 // Windows-1252 0x80–0x9F; 0 marks the five undefined bytes (kept as U+FFFD).
-constexpr char32_t cp1252_high[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr char32_t cp1252_high[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 bool looks_binary(std::string_view bytes) {
   std::size_t control = 0;
@@ -26,9 +26,7 @@ bool looks_binary(std::string_view bytes) {
 
 }  // namespace
 
-const char* to_string(Encoding encoding) noexcept {
-  return encoding == Encoding::utf8 ? "UTF-8" : "windows-1252";
-}
+const char* to_string(Encoding encoding) noexcept { return encoding == Encoding::utf8 ? "UTF-8" : "windows-1252"; }
 
 bool is_valid_utf8(std::string_view bytes) noexcept {
   std::size_t pos = 0;

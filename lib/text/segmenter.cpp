@@ -21,20 +21,32 @@ enum class Clean { keep, space, hyphen, soft };
 
 Clean classify(char32_t cp) {
   if (cp < 0x80) return Clean::keep;
-  if (cp >= 0xE000 && cp <= 0xF8FF) return Clean::space; // Symbol-font bullets (U+F0B7 …)
+  if (cp >= 0xE000 && cp <= 0xF8FF) return Clean::space;  // Symbol-font bullets (U+F0B7 …)
   switch (cp) {
-  case 0x00A0: case 0x2007: case 0x202F:                 // no-break spaces
-  case 0x2022: case 0x2023: case 0x2043: case 0x25AA:    // bullets • ‣ ⁃ ▪
-  case 0x25CF: case 0x25E6: case 0x25A0: case 0x25A1:    // ● ◦ ■ □
-  case 0x2219: case 0x27A2: case 0x2713: case 0xFFFD:    // ∙ ➢ ✓ replacement char
-    return Clean::space;
-  case 0x2010: case 0x2011: case 0x2012: case 0x2212:    // hyphens, minus
-  case 0xFE63: case 0xFF0D:
-    return Clean::hyphen;
-  case 0x00AD:
-    return Clean::soft;
-  default:
-    return Clean::keep;
+    case 0x00A0:
+    case 0x2007:
+    case 0x202F:  // no-break spaces
+    case 0x2022:
+    case 0x2023:
+    case 0x2043:
+    case 0x25AA:  // bullets • ‣ ⁃ ▪
+    case 0x25CF:
+    case 0x25E6:
+    case 0x25A0:
+    case 0x25A1:  // ● ◦ ■ □
+    case 0x2219:
+    case 0x27A2:
+    case 0x2713:
+    case 0xFFFD:  // ∙ ➢ ✓ replacement char
+      return Clean::space;
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2212:  // hyphens, minus
+    case 0xFE63:
+    case 0xFF0D: return Clean::hyphen;
+    case 0x00AD: return Clean::soft;
+    default: return Clean::keep;
   }
 }
 
@@ -45,8 +57,8 @@ bool is_digit(char16_t u) { return u >= '0' && u <= '9'; }
 // Words that follow a suspended hyphen ("Voksen- og Plejeudvalget"): a
 // line-end hyphen before them is never joined.
 bool is_coordinator(std::u16string_view w) {
-  static const std::array<std::u16string_view, 8> words = {u"og", u"eller", u"samt", u"til",
-                                                           u"som", u"end", u"men", u"&"};
+  static const std::array<std::u16string_view, 8> words = {u"og",  u"eller", u"samt", u"til",
+                                                           u"som", u"end",   u"men",  u"&"};
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
@@ -65,9 +77,9 @@ bool all_digits(std::u16string_view s) {
 struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   const icu::Normalizer2* nfkc_casefold = nullptr;
-  std::u16string units;             // cleaned text
-  std::vector<std::uint32_t> start; // byte offset in the original of each unit
-  std::vector<std::uint32_t> stop;  // byte offset after each unit
+  std::u16string units;              // cleaned text
+  std::vector<std::uint32_t> start;  // byte offset in the original of each unit
+  std::vector<std::uint32_t> stop;   // byte offset after each unit
 
   Impl() {
     UErrorCode status = U_ZERO_ERROR;
@@ -97,16 +109,16 @@ struct Segmenter::Impl {
       char32_t cp = next_code_point(original, pos);
       auto e = static_cast<std::uint32_t>(pos);
       switch (classify(cp)) {
-      case Clean::space: push(u' ', b, e); break;
-      case Clean::hyphen: push(u'-', b, e); break;
-      case Clean::soft: push(soft_hyphen, b, e); break;
-      case Clean::keep:
-        if (cp >= 0x10000) {
-          push(static_cast<char16_t>(0xD7C0 + (cp >> 10)), b, e);
-          push(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)), b, e);
-        } else {
-          push(static_cast<char16_t>(cp), b, e);
-        }
+        case Clean::space: push(u' ', b, e); break;
+        case Clean::hyphen: push(u'-', b, e); break;
+        case Clean::soft: push(soft_hyphen, b, e); break;
+        case Clean::keep:
+          if (cp >= 0x10000) {
+            push(static_cast<char16_t>(0xD7C0 + (cp >> 10)), b, e);
+            push(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)), b, e);
+          } else {
+            push(static_cast<char16_t>(cp), b, e);
+          }
       }
     }
     join_line_end_hyphens();
@@ -130,20 +142,19 @@ struct Segmenter::Impl {
         if (newlines >= 1 && newlines <= 2 && k < n) {
           char16_t next = units[k];
           bool lower_prev = u_islower(units[w - 1]) != 0;
-          if (u_islower(next) && (lower_prev || u == soft_hyphen) &&
-              !is_coordinator(word_at(units, k))) {
-            r = k; // drop hyphen and line break: one word
+          if (u_islower(next) && (lower_prev || u == soft_hyphen) && !is_coordinator(word_at(units, k))) {
+            r = k;  // drop hyphen and line break: one word
             continue;
           }
-          if (u == '-' && (u_isupper(next) || is_digit(next) || (u_islower(next) && !lower_prev &&
-                                                                 !is_coordinator(word_at(units, k))))) {
-            copy(w++, r); // keep the hyphen, drop the line break
+          if (u == '-' && (u_isupper(next) || is_digit(next) ||
+                           (u_islower(next) && !lower_prev && !is_coordinator(word_at(units, k))))) {
+            copy(w++, r);  // keep the hyphen, drop the line break
             r = k;
             continue;
           }
         }
         if (u == soft_hyphen) {
-          ++r; // an inline soft hyphen is invisible
+          ++r;  // an inline soft hyphen is invisible
           continue;
         }
       } else if (u == soft_hyphen) {
@@ -193,7 +204,7 @@ struct Segmenter::Impl {
   bool followed_by_coordinator(std::size_t e) const {
     if (e >= units.size() || units[e] != '-') return false;
     std::size_t k = e + 1;
-    if (k < units.size() && units[k] == ',') return true; // "Social-, Sundheds- og …"
+    if (k < units.size() && units[k] == ',') return true;  // "Social-, Sundheds- og …"
     bool gap = false;
     while (k < units.size() && (is_space(units[k]) || units[k] == '\n')) ++k, gap = true;
     return gap && k < units.size() && is_coordinator(word_at(units, k));
@@ -266,8 +277,7 @@ void Segmenter::segment(std::string_view original, std::vector<RawToken>& out) {
     bool has_digit = false, has_letter = false, slash = false;
     for (;;) {
       for (char16_t c : text_of(segs[j])) (is_digit(c) ? has_digit : has_letter) |= true;
-      if (j + 1 < segs.size() && segs[j + 1].b == segs[j].e + 1 &&
-          (u[segs[j].e] == '-' || u[segs[j].e] == '/')) {
+      if (j + 1 < segs.size() && segs[j + 1].b == segs[j].e + 1 && (u[segs[j].e] == '-' || u[segs[j].e] == '/')) {
         slash |= u[segs[j].e] == '/';
         ++j;
       } else {
@@ -286,7 +296,7 @@ void Segmenter::segment(std::string_view original, std::vector<RawToken>& out) {
       continue;
     }
     if (count == 2 && slash && all_digits(text_of(segs[i])) && all_digits(text_of(segs[j]))) {
-      m.emit(b0, e0, TokenType::case_number, out); // 23/2079, (124153/23)
+      m.emit(b0, e0, TokenType::case_number, out);  // 23/2079, (124153/23)
       i = j + 1;
       continue;
     }
@@ -303,7 +313,7 @@ void Segmenter::segment(std::string_view original, std::vector<RawToken>& out) {
     TokenType type = s.number ? TokenType::number : TokenType::word;
     m.emit(s.b, s.e, type, out);
     if (type == TokenType::number && !out.empty() && !canonical_numeric_date(out.back().folded).empty()) {
-      out.back().type = TokenType::date; // 18.03.2025 is one ICU number
+      out.back().type = TokenType::date;  // 18.03.2025 is one ICU number
     }
     ++i;
   }
@@ -313,8 +323,8 @@ std::string fold(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) return std::string(utf8);
-  icu::UnicodeString folded =
-      n->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), status);
+  icu::UnicodeString folded = n->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), status);
   std::string out;
   if (U_SUCCESS(status)) folded.toUTF8String(out);
   return out;

@@ -14,12 +14,12 @@ namespace referat::text {
 
 /// A word as found in the text, before Danish analysis.
 struct RawToken {
-  std::string folded;          ///< NFKC case-folded form (truncated to max_token_bytes)
-  std::size_t begin = 0, end = 0; ///< byte offsets in the original text
+  std::string folded;              ///< NFKC case-folded form (truncated to max_token_bytes)
+  std::size_t begin = 0, end = 0;  ///< byte offsets in the original text
   TokenType type = TokenType::word;
-  bool suspended = false;      ///< written "Sundheds-" before og/eller: an elliptical modifier
-  bool leading_hyphen = false; ///< written "-forebyggelse" after og/eller: an elliptical head
-  std::vector<std::string> chain_parts; ///< parts of a merged chain (covid-19 → covid, 19)
+  bool suspended = false;                ///< written "Sundheds-" before og/eller: an elliptical modifier
+  bool leading_hyphen = false;           ///< written "-forebyggelse" after og/eller: an elliptical head
+  std::vector<std::string> chain_parts;  ///< parts of a merged chain (covid-19 → covid, 19)
 };
 
 /// Longest token kept (bytes); longer "words" are truncated on a code point
@@ -28,7 +28,7 @@ constexpr std::size_t max_token_bytes = 120;
 
 /// Splits text into RawTokens. Holds the ICU break iterator: reuse it.
 class Segmenter {
-public:
+ public:
   Segmenter();
   ~Segmenter();
   Segmenter(Segmenter&&) noexcept;
@@ -37,7 +37,7 @@ public:
   /// Appends the tokens of `original` (UTF-8) to `out`.
   void segment(std::string_view original, std::vector<RawToken>& out);
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,109 @@
+// The CLI contract: exit codes, JSON field names, CSV that parses.
+#include "catch.hpp"
+#include "integration/fixture.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+#include <array>
+#include <cstdio>
+#include <fstream>
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out;
+};
+
+Run cli(const std::string& args) {
+  std::string command = std::string(REFERAT_CLI) + " " + args + " 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string out;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string db() { return "--db '" + fixture::corpus_index() + "'"; }
+
+}  // namespace
+
+TEST_CASE("cli: search --format json has the documented fields", "[cli]") {
+  auto r = cli("search " + db() + " --format json demens");
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  for (const char* field : {"query", "total", "offset", "hits", "facets", "notes"}) CHECK(j.contains(field));
+  REQUIRE(!j["hits"].empty());
+  for (const char* field : {"id", "source", "item_number", "title", "committees", "date", "case_numbers", "topics",
+                            "decisions", "score", "snippet"}) {
+    CHECK(j["hits"][0].contains(field));
+  }
+  CHECK(j["hits"][0]["snippet"].contains("highlights"));
+  for (const char* facet : {"committee", "topic", "year", "decision"}) CHECK(j["facets"].contains(facet));
+}
+
+TEST_CASE("cli: csv has a header and one row per hit", "[cli]") {
+  auto r = cli("search " + db() + " --format csv --limit 50 ''");
+  REQUIRE(r.code == 0);
+  std::size_t rows = 0, quotes = 0;
+  for (char c : r.out) rows += c == '\n', quotes += c == '"';
+  CHECK(rows == 13);  // header + 12 items (no raw newlines inside fields)
+  CHECK(quotes % 2 == 0);
+  CHECK(r.out.rfind("id,date,committees,", 0) == 0);
+}
+
+TEST_CASE("cli: exit codes", "[cli]") {
+  CHECK(cli("search " + db() + " ingenhitsherxyz").code == 0);
+  CHECK(cli("search " + db() + " '\"unbalanced'").code == 7);
+  CHECK(cli("search --db /nonexistent/index demens").code == 4);
+  CHECK(cli("search --bogus-option").code == 2);
+  CHECK(cli("parse /nonexistent.txt").code == 3);
+  CHECK(cli("analyze --format json Demensdagcenter").code == 0);
+}
+
+TEST_CASE("cli: parse --format json has the documented fields", "[cli]") {
+  auto r = cli(std::string("parse --format json ") + REFERAT_CORPUS_DIR + "/003_8fb21dcf6d09698d.txt");
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out)[0];
+  for (const char* f : {"source", "encoding", "committee", "date", "participants", "absent", "items", "diagnostics"}) {
+    CHECK(j.contains(f));
+  }
+  auto item = j["items"][0];
+  for (const char* f : {"number", "title", "case_numbers", "closed", "committees", "date", "sections", "decisions",
+                        "attachments", "pages", "topics"}) {
+    CHECK(item.contains(f));
+  }
+  CHECK(item["decisions"].size() == 3);
+}
+
+TEST_CASE("cli: export round-trips into a fresh index", "[cli][export]") {
+  std::string dir = fixture::temp_dir("export");
+  auto r = cli("export " + db() + " > '" + dir + "/all.jsonl'; echo done");
+  REQUIRE(r.out.find("done") != std::string::npos);
+  auto index = cli("index --db '" + dir + "/idx' '" + dir + "/all.jsonl'");
+  CHECK(index.code == 0);
+  for (const char* q : {"demens", "strategi", "udvalg:VPU", "sag:23/2079", "emne:sundhedsreform"}) {
+    INFO(q);
+    auto a = nlohmann::json::parse(cli("search " + db() + " --format json '" + q + "'").out);
+    auto b = nlohmann::json::parse(cli("search --db '" + dir + "/idx' --format json '" + q + "'").out);
+    CHECK(a["total"] == b["total"]);
+  }
+}
+
+TEST_CASE("cli: trends csv and svg", "[cli][trends]") {
+  std::string dir = fixture::temp_dir("trends");
+  auto r = cli("trends " + db() + " --by year --topic sundhedsreform --query strategi --format csv --svg '" + dir +
+               "/chart.svg'");
+  REQUIRE(r.code == 0);
+  CHECK(r.out.rfind("series,period,count,total,share", 0) == 0);
+  std::ifstream svg(dir + "/chart.svg");
+  std::string content((std::istreambuf_iterator<char>(svg)), {});
+  CHECK(content.find("<svg") == 0);
+  CHECK(content.find("polyline") != std::string::npos);
+  CHECK(content.find("emne:sundhedsreform") != std::string::npos);
+  CHECK(content.find("</svg>") != std::string::npos);
+}

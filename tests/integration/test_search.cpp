@@ -1,0 +1,278 @@
+// End to end over corpus/: index → search through the public API.
+#include "catch.hpp"
+#include "integration/fixture.hpp"
+
+#include <referat/referat.hpp>
+
+#include "index/schema.hpp"
+
+#include <xapian.h>
+
+#include <fstream>
+#include <set>
+
+using namespace referat;
+
+namespace {
+
+SearchResult run(const std::string& q, SearchRequest r = {}) {
+  Searcher s(fixture::corpus_index());
+  r.query = q;
+  return s.search(r);
+}
+
+std::set<std::string> titles(const SearchResult& r) {
+  std::set<std::string> out;
+  for (const auto& h : r.hits) out.insert(h.title);
+  return out;
+}
+
+std::size_t facet(const std::vector<FacetValue>& values, const std::string& v) {
+  for (const auto& f : values) {
+    if (f.value == v) return f.count;
+  }
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("Danish that works: compounds, inflections, abbreviations", "[search]") {
+  CHECK(titles(run("demens")).count("Orientering ved formanden") == 1);  // Demensdagcenter, demensindsatsen
+  CHECK(run("reform").total >= 3);                                       // sundhedsreformen, ældrereformen
+  CHECK(run("budget").total == run("budgettet").total);
+  CHECK(run("udvalg:VPU strategi").total == 2);
+  CHECK(run("udvalg:\"Voksen- og plejeudvalget\"").total == run("udvalg:VPU").total);
+  CHECK(run("sag:23/2079").total == 1);
+  CHECK(run("\"den fælles, langsigtede strategi\"").total >= 1);
+  CHECK(run("\"langsigtede fælles strategi\"").total == 0);  // exact order
+}
+
+TEST_CASE("boolean operators, prefix, NEAR, fields, dates", "[search]") {
+  std::size_t demens = run("demens").total, psyk = run("psykiatri").total;
+  std::size_t both = run("demens psykiatri").total, either = run("demens OR psykiatri").total;
+  CHECK(either == demens + psyk - both);
+  CHECK(run("demens -psykiatri").total == demens - both);
+  CHECK(run("demens NOT psykiatri").total == demens - both);
+  CHECK(run("sundhedsklyng*").total >= 1);
+  CHECK(run("strategi NEAR socialområdet").total >= 1);
+  CHECK(run("titel:strategi").total == 1);
+  CHECK(run("dato:2024-01-01..2024-06-30").total == 2);
+  CHECK(run("dato:1.1.2024..30.6.2024").total == 2);
+  CHECK(run("år:2022").total == 7);
+  CHECK(run("beslutning:tiltrådt").total == 1);
+  CHECK(run("emne:demens").total >= 2);
+}
+
+TEST_CASE("filters as request fields; browse without words", "[search]") {
+  SearchRequest r;
+  r.committees = {"ØK"};
+  CHECK(run("", r).total == 1);
+  r = {};
+  r.from = Date{2025, 1, 1};
+  CHECK(run("", r).total == 3);
+  r = {};
+  r.decisions = {"godkendt"};
+  auto res = run("", r);
+  CHECK(res.total >= 2);
+}
+
+TEST_CASE("exact totals and disjunctive multi-valued facets", "[search][facets]") {
+  auto all = run("");
+  CHECK(all.total == 12);
+  CHECK(facet(all.facets.committee, "Økonomiudvalget") == 1);
+  CHECK(facet(all.facets.committee, "Voksen- og Plejeudvalget") == 2);
+  CHECK(facet(all.facets.year, "2022") == 7);
+  SearchRequest r;
+  r.committees = {"VPU"};
+  auto filtered = run("", r);
+  CHECK(filtered.total == 2);
+  // The committee facet ignores its own filter: alternatives stay visible.
+  CHECK(facet(filtered.facets.committee, "Sundhedsdirektørernes Forretningsudvalg") == 7);
+  CHECK(facet(filtered.facets.year, "2022") == 0);
+}
+
+TEST_CASE("sorting, collapse, snippets with highlights", "[search]") {
+  SearchRequest r;
+  r.sort = SortOrder::date_descending;
+  r.limit = 20;
+  auto res = run("", r);
+  for (std::size_t i = 1; i < res.hits.size(); ++i) CHECK(!(res.hits[i - 1].date < res.hits[i].date));
+  r.sort = SortOrder::date_ascending;
+  res = run("", r);
+  for (std::size_t i = 1; i < res.hits.size(); ++i) CHECK(!(res.hits[i].date < res.hits[i - 1].date));
+  r = {};
+  r.collapse = Collapse::by_meeting;
+  r.limit = 50;
+  CHECK(run("", r).hits.size() == 5);
+  auto demens = run("demens");
+  REQUIRE(!demens.hits.empty());
+  bool highlighted_compound = false;
+  for (const auto& h : demens.hits) {
+    for (const auto& [b, e] : h.snippet.highlights) {
+      REQUIRE(e <= h.snippet.text.size());
+      if (h.snippet.text.substr(b, e - b) == "Demensdagcenter") highlighted_compound = true;
+    }
+  }
+  CHECK(highlighted_compound);
+}
+
+TEST_CASE("æøå retry and gated spelling suggestions", "[search]") {
+  auto r = run("aeldrereform");
+  CHECK(r.total >= 1);
+  REQUIRE_FALSE(r.notes.empty());
+  auto s = run("sundhedsrefrom");
+  REQUIRE(s.suggestion);
+  CHECK(*s.suggestion == "sundhedsreform");
+  CHECK_FALSE(run("ældre").suggestion);
+}
+
+TEST_CASE("malformed queries throw QueryError, never wrong results", "[search]") {
+  CHECK_THROWS_AS(run("\"unbalanced"), QueryError);
+  CHECK_THROWS_AS(run("(a OR b"), QueryError);
+  CHECK_THROWS_AS(run("nope:x"), QueryError);
+  CHECK_THROWS_AS(run("dato:2024-02-31x"), QueryError);
+}
+
+TEST_CASE("index/query parity: every token finds its document", "[search][parity]") {
+  Searcher searcher(fixture::corpus_index());
+  Analyzer analyzer;
+  SearchRequest all;
+  all.limit = 100;
+  all.snippet_bytes = 0;
+  for (const auto& hit : searcher.search(all).hits) {
+    auto item = searcher.item(hit.id);
+    REQUIRE(item);
+    std::set<std::string> words;
+    for (const auto& t : analyzer.analyze(item->text)) {
+      if (!t.stop_word && t.type == TokenType::word && t.text.find_first_of("\"():*-") == std::string::npos) {
+        words.insert(t.text);
+      }
+    }
+    std::size_t checked = 0;
+    for (const auto& w : words) {
+      if (++checked > 60) break;
+      SearchRequest r;
+      r.query = w;
+      r.cases = {};
+      r.limit = 200;
+      r.snippet_bytes = 0;
+      r.facets = false;
+      auto res = searcher.search(r);
+      bool found = false;
+      for (const auto& h : res.hits) found |= h.id == hit.id;
+      INFO("word '" << w << "' of " << hit.id);
+      CHECK(found);
+    }
+  }
+}
+
+TEST_CASE("re-indexing is idempotent; changed files replace their items; prune", "[index]") {
+  std::string corpus = fixture::temp_dir("mini-corpus");
+  std::string db = fixture::temp_dir("mini-index");
+  std::filesystem::copy(std::string(REFERAT_CORPUS_DIR) + "/003_8fb21dcf6d09698d.txt", corpus + "/a.txt");
+  std::filesystem::copy(std::string(REFERAT_CORPUS_DIR) + "/004_2b0c59381b3098c7.txt", corpus + "/b.txt");
+  {
+    IndexWriter w(db);
+    auto first = w.add_paths({corpus});
+    CHECK(first.items_indexed == 8);
+    auto second = w.add_paths({corpus});
+    CHECK(second.files_unchanged == 2);
+    CHECK(second.items_indexed == 0);
+    std::ofstream(corpus + "/a.txt", std::ios::app) << "\nTilføjet efterfølgende: vindmøller.\n";
+    auto third = w.add_paths({corpus});
+    CHECK(third.files_indexed == 1);
+    CHECK(third.items_removed == 1);
+  }
+  CHECK(Searcher(db).stats().items == 8);
+  SearchRequest r;
+  r.query = "vindmøller";
+  CHECK(Searcher(db).search(r).total == 1);
+  std::filesystem::remove(corpus + "/b.txt");
+  {
+    IndexWriter w(db);
+    CHECK(w.prune() == 7);
+    w.commit();
+  }
+  CHECK(Searcher(db).stats().items == 1);
+}
+
+TEST_CASE("a second writer gets index_locked; readers still search", "[index]") {
+  std::string db = fixture::temp_dir("locked-index");
+  IndexWriter first(db);
+  first.add_paths({std::string(REFERAT_CORPUS_DIR) + "/003_8fb21dcf6d09698d.txt"});
+  try {
+    IndexWriter second(db);
+    FAIL("second writer opened");
+  } catch (const IndexError& e) {
+    CHECK(e.kind() == ErrorKind::index_locked);
+    CHECK(std::string(e.what()).find("locked by another process") != std::string::npos);
+  }
+  SearchRequest r;
+  r.query = "strategi";
+  CHECK(Searcher(db).search(r).total == 1);
+}
+
+TEST_CASE("bad files in a batch are reported, the rest goes in", "[index]") {
+  std::string corpus = fixture::temp_dir("bad-batch");
+  std::filesystem::copy(std::string(REFERAT_CORPUS_DIR) + "/000_ab300e39aad1bfe1.txt", corpus + "/good.txt");
+  std::ofstream(corpus + "/empty.txt");
+  std::ofstream(corpus + "/binary.txt", std::ios::binary) << std::string(
+      "\x7f"
+      "ELF\x00\x00\x00\x01",
+      8);
+  std::ofstream(corpus + "/broken.pdf") << "%PDF-1.4 truncated";
+  std::ofstream(corpus + "/old.txt", std::ios::binary)
+      << "Beslutning i \xD8konomiudvalget den 09-01-2024\n\nGodkendt.\n";
+  std::ofstream(corpus + "/bad.jsonl") << "{oops\n{\"id\":\"j1\",\"title\":\"T\",\"text\":\"Demens og ældre.\"}\n";
+  std::string db = fixture::temp_dir("bad-batch-index");
+  IndexWriter w(db);
+  auto report = w.add_paths({corpus, corpus + "/missing.txt"});
+  CHECK(report.files_indexed == 3);
+  CHECK(report.files_failed == 4);
+  CHECK(report.items_indexed == 3);
+  std::set<std::string> failed;
+  for (const auto& f : report.failures) failed.insert(std::filesystem::path(f.path).filename().string());
+  CHECK(failed == std::set<std::string>{"empty.txt", "binary.txt", "broken.pdf", "missing.txt"});
+  bool line_reported = false;
+  for (const auto& warning : report.warnings)
+    line_reported |= warning.find("bad.jsonl:1: invalid JSON") != std::string::npos;
+  CHECK(line_reported);
+}
+
+TEST_CASE("missing index is a clear error", "[index]") {
+  try {
+    Searcher s(fixture::temp_dir("nothing") + "/none");
+    FAIL("opened");
+  } catch (const IndexError& e) {
+    CHECK(e.kind() == ErrorKind::index_missing);
+  }
+}
+
+TEST_CASE("trends agree with search counts; case timeline of 23/2079", "[trends]") {
+  Searcher s(fixture::corpus_index());
+  TrendRequest t;
+  t.by = Period::year;
+  t.topics = {"sundhedsreform"};
+  t.queries = {"strategi"};
+  auto series = s.trends(t);
+  REQUIRE(series.size() == 2);
+  std::size_t total_topic = 0;
+  for (const auto& p : series[0].points) total_topic += p.count;
+  SearchRequest r;
+  r.topics = {"sundhedsreform"};
+  CHECK(total_topic == s.search(r).total);
+  // Periods with no items appear as zeros.
+  bool has_2023 = false;
+  for (const auto& p : series[1].points) has_2023 |= p.period == "2023" && p.count == 0 && p.total == 0;
+  CHECK(has_2023);
+  auto events = s.case_timeline("23/2079");
+  REQUIRE(events.size() == 3);
+  CHECK(events[0].committee == "Voksen- og Plejeudvalget");
+  CHECK(events[0].date.iso() == "2023-12-20");
+  CHECK(events[0].outcome == "tiltrådt");
+  CHECK(events[1].committee == "Økonomiudvalget");
+  CHECK(events[1].date.iso() == "2024-01-09");
+  CHECK(events[2].committee == "Kommunalbestyrelsen");
+  CHECK(events[2].date.iso() == "2024-01-16");
+  CHECK(events[2].outcome == "godkendt");
+}

@@ -1,0 +1,236 @@
+// The ten behaviours of the Danish analysis chain, table-driven, plus
+// invariants on random text.
+#include "catch.hpp"
+
+#include <referat/analyzer.hpp>
+
+#include <algorithm>
+#include <random>
+
+using referat::Analyzer;
+using referat::TermKind;
+using referat::Token;
+
+namespace {
+
+Analyzer& analyzer() {
+  static Analyzer a;
+  return a;
+}
+
+bool has_term(const std::vector<Token>& tokens, const std::string& text, TermKind kind) {
+  for (const auto& t : tokens) {
+    for (const auto& term : t.terms) {
+      if (term.text == text && term.kind == kind) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> surfaces(const std::vector<Token>& tokens) {
+  std::vector<std::string> out;
+  for (const auto& t : tokens) out.push_back(t.text);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("dictionary is available", "[analysis]") { REQUIRE(analyzer().has_dictionary()); }
+
+TEST_CASE("1. PDF cleanup: bullets, hyphen variants, NBSP, soft hyphens", "[analysis]") {
+  struct Row {
+    const char* input;
+    std::vector<std::string> tokens;
+  };
+  const Row rows[] = {
+      {"\xEF\x82\xB7 Sundhedsreform", {"sundhedsreform"}},            // U+F0B7 Symbol bullet
+      {"\xE2\x80\xA2 Økonomi \xE2\x96\xAA KKC", {"økonomi", "kkc"}},  // • ▪
+      {"Social\xC2\xADområdet", {"socialområdet"}},                   // soft hyphen inside a word
+      {"fra\xC2\xA0"
+       "4 til 3",
+       {"fra", "4", "til", "3"}},  // NBSP
+      {"Demens\xE2\x80\x91"
+       "dagcenter",
+       {"demens", "dagcenter"}},  // U+2011 non-breaking hyphen
+  };
+  for (const auto& row : rows) {
+    INFO(row.input);
+    CHECK(surfaces(analyzer().analyze(row.input)) == row.tokens);
+  }
+}
+
+TEST_CASE("2. NFKC + case folding", "[analysis]") {
+  CHECK(surfaces(analyzer().analyze("A\xCC\x8A"
+                                    "rhus")) == std::vector<std::string>{"århus"});                           // NFD å
+  CHECK(surfaces(analyzer().analyze("\xEF\xAC\x81nansiering")) == std::vector<std::string>{"finansiering"});  // ﬁ
+  CHECK(surfaces(analyzer().analyze("ØKONOMIUDVALGET")) == std::vector<std::string>{"økonomiudvalget"});
+}
+
+TEST_CASE("3. line-end de-hyphenation", "[analysis]") {
+  struct Row {
+    const char* input;
+    std::vector<std::string> tokens;
+  };
+  const Row rows[] = {
+      {"udvik-\nlingsplan", {"udviklingsplan"}},
+      {"opgaveglidnings-\nemner", {"opgaveglidningsemner"}},
+      {"kompetence-  \n\n  udvikling", {"kompetenceudvikling"}},
+      {"Voksen-\nog Plejeudvalget", {"voksen", "og", "plejeudvalget"}},  // suspended hyphen kept
+      {"COVID-\n19", {"covid-19"}},
+      {"EU-\nKommissionen", {"eu", "kommissionen"}},
+      {"sund\xC2\xAD\nhed", {"sundhed"}},  // soft hyphen at a line end
+  };
+  for (const auto& row : rows) {
+    INFO(row.input);
+    CHECK(surfaces(analyzer().analyze(row.input)) == row.tokens);
+  }
+}
+
+TEST_CASE("4. segmentation: offsets, genitive, numbers, case numbers, dates", "[analysis]") {
+  const std::string text = "ØK's sag 23/2079 den 18-03-2025 og 18.03.2025, beløb 4,5 mio.";
+  auto tokens = analyzer().analyze(text);
+  REQUIRE(tokens.size() >= 8);
+  CHECK(tokens[0].text == "øk");
+  CHECK(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin) == "ØK's");
+  CHECK(tokens[2].text == "23/2079");
+  CHECK(tokens[2].type == referat::TokenType::case_number);
+  CHECK(tokens[4].type == referat::TokenType::date);
+  CHECK(has_term(tokens, "2025-03-18", TermKind::lemma));
+  CHECK(tokens[6].type == referat::TokenType::date);
+  CHECK(has_term(tokens, "4,5", TermKind::surface));
+  // Offsets of a de-hyphenated word cover the original span.
+  const std::string broken = "en udvik-\nlingsplan her";
+  auto t2 = analyzer().analyze(broken);
+  REQUIRE(t2.size() == 3);
+  CHECK(broken.substr(t2[1].begin, t2[1].end - t2[1].begin) == "udvik-\nlingsplan");
+}
+
+TEST_CASE("5. lemmas: hunspell, Snowball fallback, domain exceptions", "[analysis]") {
+  struct Row {
+    const char* word;
+    const char* lemma;
+  };
+  const Row rows[] = {{"budgettet", "budget"},
+                      {"budget", "budget"},
+                      {"godkendte", "godkende"},
+                      {"drøftede", "drøfte"},
+                      {"borgerne", "borger"},
+                      {"centret", "center"},
+                      {"ældre", "ældre"},
+                      {"ældres", "ældre"},
+                      {"strategien", "strategi"},
+                      {"udvalget", "udvalg"},
+                      {"sundhedsreformen", "sundhedsreform"}};
+  for (const auto& row : rows) {
+    INFO(row.word);
+    CHECK(has_term(analyzer().analyze(row.word), row.lemma, TermKind::lemma));
+  }
+  CHECK_FALSE(has_term(analyzer().analyze("ældre"), "gammel", TermKind::lemma));
+  // Unknown to hunspell: Snowball stems it (still one lemma term).
+  auto unknown = analyzer().analyze("Norddjurs");
+  REQUIRE(unknown.size() == 1);
+  CHECK(std::count_if(unknown[0].terms.begin(), unknown[0].terms.end(),
+                      [](const referat::Term& t) { return t.kind == TermKind::lemma; }) == 1);
+}
+
+TEST_CASE("6. decompounding: parts at the same position", "[analysis]") {
+  struct Row {
+    const char* word;
+    std::vector<const char*> parts;
+  };
+  const Row rows[] = {{"Demensdagcenter", {"demens", "dagcenter"}},
+                      {"Sundhedsreformen", {"sundhed", "reform"}},
+                      {"Ældrereformens", {"ældre", "reform"}},
+                      {"velfærdsteknologi", {"velfærd", "teknologi"}},
+                      {"administrationsbygninger", {"administration", "bygning"}},
+                      {"Plejeudvalget", {"pleje", "udvalg"}}};
+  for (const auto& row : rows) {
+    INFO(row.word);
+    auto tokens = analyzer().analyze(row.word);
+    REQUIRE(tokens.size() == 1);
+    for (const char* part : row.parts) {
+      CHECK((has_term(tokens, part, TermKind::part) || has_term(tokens, part, TermKind::lemma)));
+    }
+  }
+  for (const char* word : {"forslag", "indsatsen", "ledighed", "beslutning", "borger", "strategi"}) {
+    INFO(word);
+    CHECK_FALSE(has_term(analyzer().analyze(word), "", TermKind::part));
+    auto tokens = analyzer().analyze(word);
+    CHECK(std::none_of(tokens[0].terms.begin(), tokens[0].terms.end(),
+                       [](const referat::Term& t) { return t.kind == TermKind::part; }));
+  }
+}
+
+TEST_CASE("7. elliptical compounds", "[analysis]") {
+  CHECK(has_term(analyzer().analyze("Sundheds- og ældrechefnetværket"), "sundhedschefnetværket", TermKind::variant));
+  CHECK(has_term(analyzer().analyze("Voksen- og Plejeudvalget"), "voksenudvalget", TermKind::variant));
+  CHECK(has_term(analyzer().analyze("Social- og Sundhedsudvalget"), "socialudvalget", TermKind::variant));
+  CHECK(has_term(analyzer().analyze("sundhedsfremme og -forebyggelse"), "sundhedsforebyggelse", TermKind::variant));
+  CHECK_FALSE(has_term(analyzer().analyze("Voksen og Plejeudvalget"), "voksenudvalget", TermKind::variant));
+}
+
+TEST_CASE("8. aa/å variants", "[analysis]") {
+  CHECK(has_term(analyzer().analyze("Aarhus"), "århus", TermKind::variant));
+  CHECK(has_term(analyzer().analyze("Aalborg"), "ålborg", TermKind::variant));
+  CHECK_FALSE(has_term(analyzer().analyze("Århus"), "aarhus", TermKind::variant));
+}
+
+TEST_CASE("9. stop words: surface kept, lemma dropped", "[analysis]") {
+  auto tokens = analyzer().analyze("den 19. april");
+  REQUIRE(tokens.size() == 3);
+  CHECK(tokens[0].stop_word);
+  CHECK(has_term(tokens, "den", TermKind::surface));
+  CHECK_FALSE(has_term(tokens, "den", TermKind::lemma));
+  CHECK(has_term(analyzer().analyze("demens"), "demens", TermKind::lemma));  // not confused with "dem"
+}
+
+TEST_CASE("10. surface forms are kept for exact phrases", "[analysis]") {
+  auto tokens = analyzer().analyze("budgettet godkendes");
+  CHECK(has_term(tokens, "budgettet", TermKind::surface));
+  CHECK(has_term(tokens, "godkendes", TermKind::surface));
+  CHECK(tokens[1].position == tokens[0].position + 1);
+}
+
+TEST_CASE("edge cases never throw", "[analysis]") {
+  CHECK(analyzer().analyze("").empty());
+  CHECK(analyzer().analyze(" .,;:!?()[]{} - – — ").empty());
+  std::string long_word(300, 'a');
+  auto t = analyzer().analyze(long_word);
+  REQUIRE(t.size() == 1);
+  for (const auto& term : t[0].terms) CHECK(term.text.size() <= 200);
+  auto mixed = analyzer().analyze("Москва Αθήνα 東京 København");
+  CHECK(mixed.size() >= 3);
+  std::string big;
+  while (big.size() < 10u * 1024 * 1024) big += "Kommunalbestyrelsen godkendte budgettet for ældreområdet. ";
+  std::size_t count = 0;
+  analyzer().analyze(big, [&](const Token&) { ++count; });
+  CHECK(count > 800000);
+}
+
+TEST_CASE("invariants on random text", "[analysis][random]") {
+  const unsigned seed = 20261122;
+  INFO("seed " << seed);
+  std::mt19937 rng(seed);
+  const std::vector<std::string> pieces = {
+      "sundheds", "reform", "-",         "\n",   " ",  "\xC2\xAD",     "Å",     "ø",       "aa",
+      "23/",      "2079",   "18-03-",    "2025", "'s", "\xEF\x82\xB7", "og ",   "Demens",  ".",
+      "(",        "ﬁ",      "A\xCC\x8A", "–",    "x",  "\xE2\x80\x91", "COVID", "1.april", " - "};
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    std::vector<Token> tokens;
+    REQUIRE_NOTHROW(tokens = analyzer().analyze(text));
+    std::size_t last_begin = 0;
+    for (const auto& t : tokens) {
+      INFO("text: " << text);
+      REQUIRE(t.begin <= t.end);
+      REQUIRE(t.end <= text.size());
+      REQUIRE(t.begin >= last_begin);
+      REQUIRE((t.begin == text.size() || (static_cast<unsigned char>(text[t.begin]) & 0xC0) != 0x80));
+      REQUIRE((t.end == text.size() || (static_cast<unsigned char>(text[t.end]) & 0xC0) != 0x80));
+      for (const auto& term : t.terms) REQUIRE(term.text.size() + 3 <= 245);
+      last_begin = t.begin;
+    }
+  }
+}

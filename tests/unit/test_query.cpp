@@ -1,0 +1,84 @@
+// Query language: accepted syntax and clear errors with positions.
+#include "catch.hpp"
+
+#include <referat/error.hpp>
+
+#include "query/query_ast.hpp"
+
+using namespace referat;
+
+namespace {
+struct Resolver final : query::FilterResolver {
+  std::string committee_term(const std::string& v) const override { return "XC" + v; }
+  std::string topic_term(const std::string& v) const override { return v == "demens" ? "XTdemens" : ""; }
+};
+const Resolver resolver;
+}  // namespace
+
+TEST_CASE("query syntax is accepted", "[query]") {
+  for (const char* q : {"demens",
+                        "demens OR psykiatri",
+                        "budget -anlæg",
+                        "NOT anlæg budget",
+                        "(a OR b) c",
+                        "\"den 19. april\"",
+                        "sundhed*",
+                        "strategi NEAR socialområdet",
+                        "udvalg:VPU strategi",
+                        "udvalg:\"Voksen- og Plejeudvalget\"",
+                        "sag:23/2079",
+                        "emne:demens",
+                        "dato:2024-01-01..2024-06-30",
+                        "dato:1.1.2024..30.6.2024",
+                        "dato:..2024",
+                        "år:2024",
+                        "beslutning:godkendt",
+                        "beslutning:\"taget til efterretning\"",
+                        "titel:strategi",
+                        "indstilling:godkendes",
+                        "sagsfremstilling:komponent",
+                        "kl. 12:00",
+                        ""}) {
+    INFO(q);
+    CHECK_NOTHROW(query::parse(q, resolver));
+  }
+}
+
+TEST_CASE("malformed queries point at the problem", "[query]") {
+  struct Row {
+    const char* query;
+    std::size_t position;
+    const char* words;
+  };
+  const Row rows[] = {{"\"den 19. april", 0, "unbalanced quote"},
+                      {"budget (anlæg OR drift", 7, "unbalanced '('"},
+                      {"budget)", 6, "unbalanced ')'"},
+                      {"foo:bar", 0, "unknown field"},
+                      {"dato:2024-13-01", 5, "bad date"},
+                      {"dato:i-går", 5, "bad date"},
+                      {"emne:ukendt", 5, "unknown topic"},
+                      {"budget OR", 9, "OR needs"},
+                      {"()", 0, "empty parentheses"},
+                      {"år:24", 4, "bad year"}};
+  for (const auto& row : rows) {
+    INFO(row.query);
+    try {
+      query::parse(row.query, resolver);
+      FAIL("accepted");
+    } catch (const QueryError& e) {
+      CHECK(e.position() == row.position);
+      CHECK(std::string(e.what()).find(row.words) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("date ranges in ISO and Danish forms", "[query]") {
+  std::string from, to;
+  REQUIRE(query::parse_date_range("1.1.2024..30.6.2024", from, to));
+  CHECK(from == "20240101");
+  CHECK(to == "20240630");
+  REQUIRE(query::parse_date_range("2024", from, to));
+  CHECK(from == "20240101");
+  CHECK(to == "20241231");
+  CHECK_FALSE(query::parse_date_range("2024-06-30..2024-01-01", from, to));
+}
