@@ -11,14 +11,6 @@
 namespace referat::cli {
 namespace {
 
-Searcher open_db(const Common& common) {
-  ParseOptions p;
-  p.data_dir = common.data_dir;
-  AnalyzerOptions a;
-  a.data_dir = common.data_dir;
-  return Searcher(database_path(common), a, p);
-}
-
 std::string xml_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -137,19 +129,11 @@ Runner add_trends(CLI::App& app, Common& common) {
   app.add_option("--format", common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
   app.add_option("--svg", a->svg, "Also write an SVG line chart to FILE");
   return [&common, a]() {
-    Searcher searcher = open_db(common);
+    Searcher searcher = open_searcher(common);
     TrendRequest r;
     r.by = a->by == "year" ? Period::year : a->by == "quarter" ? Period::quarter : Period::month;
-    if (!a->from.empty()) {
-      auto d = parse_date(a->from);
-      if (!d) throw Error(ErrorKind::invalid_argument, "bad --from date '" + a->from + "'");
-      r.from = d;
-    }
-    if (!a->to.empty()) {
-      auto d = parse_date(a->to);
-      if (!d) throw Error(ErrorKind::invalid_argument, "bad --to date '" + a->to + "'");
-      r.to = d;
-    }
+    r.from = date_option(a->from, "--from");
+    r.to = date_option(a->to, "--to");
     r.topics = a->topics;
     r.queries = a->queries;
     r.committees = a->committees;
@@ -203,7 +187,7 @@ Runner add_case(CLI::App& app, Common& common) {
   app.add_option("--format", common.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("CASE_NUMBER", *number, "Case number, e.g. 23/2079")->required();
   return [&common, number]() {
-    Searcher searcher = open_db(common);
+    Searcher searcher = open_searcher(common);
     auto events = searcher.case_timeline(*number);
     if (common.format == "json") {
       nlohmann::json out = nlohmann::json::array();
@@ -241,14 +225,14 @@ Runner add_export(CLI::App& app, Common& common) {
   app.add_option("--to", a->to, "To date");
   app.add_option("QUERY", a->words, "Query");
   return [&common, a]() {
-    Searcher searcher = open_db(common);
+    Searcher searcher = open_searcher(common);
     SearchRequest r;
     r.query = join(a->words, " ");
     r.committees = a->committees;
     r.topics = a->topics;
     r.cases = a->cases;
-    if (!a->from.empty()) r.from = parse_date(a->from);
-    if (!a->to.empty()) r.to = parse_date(a->to);
+    r.from = date_option(a->from, "--from");
+    r.to = date_option(a->to, "--to");
     for (const auto& item : searcher.all_items(r)) std::cout << to_export_record(item).dump() << "\n";
     return int(exit_ok);
   };

@@ -25,13 +25,6 @@ void add_filter_options(CLI::App& app, SearchArgs& a) {
   app.add_option("QUERY", a.words, "Query (see README: Query syntax)");
 }
 
-std::optional<Date> date_option(const std::string& value, const char* name) {
-  if (value.empty()) return std::nullopt;
-  auto d = parse_date(value);
-  if (!d) throw Error(ErrorKind::invalid_argument, std::string("bad ") + name + " date '" + value + "'");
-  return d;
-}
-
 SearchRequest request_of(const SearchArgs& a) {
   SearchRequest r;
   r.query = join(a.words, " ");
@@ -50,14 +43,6 @@ SearchRequest request_of(const SearchArgs& a) {
                : a.collapse == "meeting" ? Collapse::by_meeting
                                          : Collapse::none;
   return r;
-}
-
-Searcher open(const Common& common) {
-  ParseOptions p;
-  p.data_dir = common.data_dir;
-  AnalyzerOptions a;
-  a.data_dir = common.data_dir;
-  return Searcher(database_path(common), a, p);
 }
 
 std::string highlighted(const Snippet& s, bool colour) {
@@ -99,7 +84,7 @@ Runner add_search(CLI::App& app, Common& common) {
   app.add_option("--collapse", a->collapse, "One hit per case or meeting")->check(CLI::IsMember({"case", "meeting"}));
   add_filter_options(app, *a);
   return [&common, a]() {
-    Searcher searcher = open(common);
+    Searcher searcher = open_searcher(common);
     SearchResult result = searcher.search(request_of(*a));
     if (common.format == "json") {
       std::cout << to_json(result).dump(2) << "\n";
@@ -144,7 +129,7 @@ Runner add_facets(CLI::App& app, Common& common) {
   app.add_option("--format", common.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   add_filter_options(app, *a);
   return [&common, a]() {
-    Searcher searcher = open(common);
+    Searcher searcher = open_searcher(common);
     SearchRequest r = request_of(*a);
     r.limit = 0;
     r.snippet_bytes = 0;
@@ -166,7 +151,7 @@ Runner add_show(CLI::App& app, Common& common) {
   app.add_option("--format", common.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("ID", *id, "Item id (from search results)")->required();
   return [&common, id]() {
-    Searcher searcher = open(common);
+    Searcher searcher = open_searcher(common);
     auto item = searcher.item(*id);
     if (!item) {
       std::cerr << "referat: no item with id '" << *id << "'\n";
@@ -197,7 +182,7 @@ Runner add_show(CLI::App& app, Common& common) {
 Runner add_stats(CLI::App& app, Common& common) {
   app.add_option("--format", common.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   return [&common]() {
-    Searcher searcher = open(common);
+    Searcher searcher = open_searcher(common);
     IndexStats s = searcher.stats();
     if (common.format == "json") {
       nlohmann::json committees = nlohmann::json::array();

@@ -4,7 +4,10 @@
 // in the library.
 #include <CLI/CLI.hpp>
 
+#include <referat/referat.hpp>
+
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace referat::cli {
@@ -31,5 +34,12 @@ Runner add_export(CLI::App& app, Common& common);
 
 /// The index path: --db, else $REFERAT_DB, else "referat-index".
 std::string database_path(const Common& common);
+
+/// Opens the index at database_path() with the --data-dir overrides.
+Searcher open_searcher(const Common& common);
+
+/// A --from/--to option value as a date; nullopt when empty; throws a usage
+/// error (exit 2) naming the option when it is not a date.
+std::optional<Date> date_option(const std::string& value, const char* option);
 
 }  // namespace referat::cli

@@ -17,6 +17,21 @@ std::string database_path(const Common& common) {
   if (const char* env = std::getenv("REFERAT_DB"); env && *env) return env;
   return "referat-index";
 }
+
+Searcher open_searcher(const Common& common) {
+  ParseOptions parse;
+  parse.data_dir = common.data_dir;
+  AnalyzerOptions analyzer;
+  analyzer.data_dir = common.data_dir;
+  return Searcher(database_path(common), analyzer, parse);
+}
+
+std::optional<Date> date_option(const std::string& value, const char* option) {
+  if (value.empty()) return std::nullopt;
+  auto d = parse_date(value);
+  if (!d) throw Error(ErrorKind::invalid_argument, std::string("bad ") + option + " date '" + value + "'");
+  return d;
+}
 }  // namespace referat::cli
 
 int main(int argc, char** argv) {
