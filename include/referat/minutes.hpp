@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace referat {
@@ -96,8 +97,11 @@ struct AgendaItem {
   std::map<std::string, std::string> metadata;  ///< extra fields (JSONL), e.g. url
   std::string id;                               ///< a given id (JSONL); empty for files
 
-  /// All section texts joined by blank lines (what full-text search indexes).
-  [[nodiscard]] std::string full_text() const;
+  /// All sections joined by blank lines, each heading on its own line before
+  /// its text: what full-text search indexes and snippets quote. When
+  /// `section_ranges` is given it receives each section's [begin, end) byte
+  /// range in the returned text, in section order.
+  [[nodiscard]] std::string full_text(std::vector<std::pair<std::size_t, std::size_t>>* section_ranges = nullptr) const;
 };
 
 /// The parsed form of one input file.
@@ -177,6 +181,8 @@ class MinutesParser {
 
   /// Reads a .txt, .pdf or .jsonl file by its extension.
   [[nodiscard]] ParsedFile parse_file(const std::string& path);
+  /// Parses the already-read `bytes` of the file at `path`, by its extension.
+  [[nodiscard]] ParsedFile parse_contents(const std::string& path, std::string_view bytes);
   /// Parses already-decoded text (UTF-8) as minutes.
   [[nodiscard]] ParsedFile parse_text(std::string_view text, const std::string& source);
   /// Parses raw bytes of a text file (detects UTF-8/Windows-1252).
@@ -186,6 +192,8 @@ class MinutesParser {
   /// Extracts a PDF's text per page and parses it; throws InputError for a PDF
   /// without a text layer.
   [[nodiscard]] ParsedFile parse_pdf(const std::string& path);
+  /// parse_pdf() on the file's bytes.
+  [[nodiscard]] ParsedFile parse_pdf_bytes(std::string_view bytes, const std::string& path);
 
   [[nodiscard]] const CommitteeTable& committees() const noexcept;
   [[nodiscard]] const std::vector<Topic>& topics() const noexcept;

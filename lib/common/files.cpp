@@ -2,6 +2,7 @@
 
 #include <referat/error.hpp>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -31,6 +32,15 @@ std::vector<std::string> split(const std::string& text, char separator) {
     fields.push_back(text.substr(start, end - start));
     start = end + 1;
   }
+}
+
+std::string lower_extension(const std::string& path) {
+  std::size_t dot = path.find_last_of('.');
+  std::size_t slash = path.find_last_of('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+  std::string ext = path.substr(dot);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
 }
 
 std::string content_hash(const std::string& bytes) {

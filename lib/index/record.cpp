@@ -26,12 +26,10 @@ Record make_record(const AgendaItem& item, const ParsedFile& file, const std::st
   s.pages = item.pages;
   s.closed = item.closed;
   s.metadata = item.metadata;
-  for (const auto& section : item.sections) {
-    if (!s.text.empty()) s.text += "\n\n";
-    std::size_t begin = s.text.size();
-    if (!section.heading.empty()) s.text += section.heading + "\n";
-    s.text += section.text;
-    r.ranges.push_back({section.kind, section.heading, begin, s.text.size()});
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  s.text = item.full_text(&spans);
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    r.ranges.push_back({item.sections[i].kind, item.sections[i].heading, spans[i].first, spans[i].second});
   }
   return r;
 }

@@ -18,8 +18,7 @@ namespace referat {
 namespace {
 
 bool indexable(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string ext = detail::lower_extension(p.string());
   return ext == ".txt" || ext == ".pdf" || ext == ".jsonl" || ext == ".ndjson";
 }
 
@@ -183,11 +182,7 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
         if (impl_->db.get_metadata(std::string(schema::file_hash_key) + key) == hash) {
           ++report.files_unchanged;
         } else {
-          std::string ext = fs::path(file).extension().string();
-          std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-          ParsedFile parsed = ext == ".pdf"                         ? impl_->parser.parse_pdf(file)
-                              : ext == ".jsonl" || ext == ".ndjson" ? impl_->parser.parse_jsonl(bytes, file)
-                                                                    : impl_->parser.parse_bytes(bytes, file);
+          ParsedFile parsed = impl_->parser.parse_contents(file, bytes);
           report.items_removed += impl_->remove_source(key);
           report.items_indexed += impl_->add(parsed, key, hash);
           ++report.files_indexed;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace referat {
 
@@ -33,26 +34,19 @@ const char* to_string(SectionKind kind) noexcept {
   return "other";
 }
 
-std::string AgendaItem::full_text() const {
+std::string AgendaItem::full_text(std::vector<std::pair<std::size_t, std::size_t>>* section_ranges) const {
   std::string text;
   for (const auto& s : sections) {
     if (!text.empty()) text += "\n\n";
+    const std::size_t begin = text.size();
     if (!s.heading.empty()) text += s.heading + "\n";
     text += s.text;
+    if (section_ranges) section_ranges->emplace_back(begin, text.size());
   }
   return text;
 }
 
 namespace {
-
-std::string lower_extension(const std::string& path) {
-  std::size_t dot = path.find_last_of('.');
-  std::size_t slash = path.find_last_of('/');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
-  std::string ext = path.substr(dot);
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext;
-}
 
 std::string json_string(const nlohmann::json& v) {
   if (v.is_string()) return v.get<std::string>();
@@ -101,10 +95,11 @@ MinutesParser& MinutesParser::operator=(MinutesParser&&) noexcept = default;
 const CommitteeTable& MinutesParser::committees() const noexcept { return impl_->committees; }
 const std::vector<Topic>& MinutesParser::topics() const noexcept { return impl_->topics; }
 
-ParsedFile MinutesParser::parse_file(const std::string& path) {
-  const std::string ext = lower_extension(path);
-  if (ext == ".pdf") return parse_pdf(path);
-  std::string bytes = detail::read_file(path);
+ParsedFile MinutesParser::parse_file(const std::string& path) { return parse_contents(path, detail::read_file(path)); }
+
+ParsedFile MinutesParser::parse_contents(const std::string& path, std::string_view bytes) {
+  const std::string ext = detail::lower_extension(path);
+  if (ext == ".pdf") return parse_pdf_bytes(bytes, path);
   if (ext == ".jsonl" || ext == ".ndjson") return parse_jsonl(bytes, path);
   return parse_bytes(bytes, path);
 }
@@ -218,8 +213,15 @@ ParsedFile MinutesParser::parse_jsonl(std::string_view bytes, const std::string&
   return file;
 }
 
-ParsedFile MinutesParser::parse_pdf(const std::string& path) {
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+ParsedFile MinutesParser::parse_pdf(const std::string& path) { return parse_pdf_bytes(detail::read_file(path), path); }
+
+ParsedFile MinutesParser::parse_pdf_bytes(std::string_view bytes, const std::string& path) {
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    throw InputError(path, 0, "PDF larger than 2 GiB");
+  }
+  // poppler reads from our buffer; `bytes` outlives the document.
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) throw InputError(path, 0, "not a readable PDF (damaged, truncated or not a PDF)");
   if (doc->is_locked()) throw InputError(path, 0, "PDF is encrypted");
   std::string text;
@@ -228,8 +230,8 @@ ParsedFile MinutesParser::parse_pdf(const std::string& path) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (i > 0) text += '\f';
     if (!page) continue;
-    auto bytes = page->text(poppler::rectf(), poppler::page::raw_order_layout).to_utf8();
-    text.append(bytes.begin(), bytes.end());
+    auto page_text = page->text(poppler::rectf(), poppler::page::raw_order_layout).to_utf8();
+    text.append(page_text.begin(), page_text.end());
   }
   bool has_letters = std::any_of(text.begin(), text.end(), [](char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0xC3;

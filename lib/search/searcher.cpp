@@ -265,7 +265,7 @@ struct Searcher::Impl {
       result.facets.year = spy.values(2, true);
       result.facets.decision = spy.values(3);
       // Disjunctive: a facet with an active filter counts without it.
-      auto recount = [&](std::size_t slot_index, Xapian::valueno slot, std::vector<FacetValue>& out,
+      auto recount = [&](Xapian::valueno slot, std::vector<FacetValue>& out,
                          std::initializer_list<const Xapian::Query*> others) {
         Xapian::Enquire e(db);
         e.set_query(apply(compiled.query, others));
@@ -273,14 +273,13 @@ struct Searcher::Impl {
         e.add_matchspy(&one);
         e.get_mset(0, 0, all);
         out = one.values(0);
-        (void)slot_index;
       };
       if (!f.committee.empty())
-        recount(0, schema::slot_committees, result.facets.committee, {&f.topic, &f.decision, &f.cases, &f.dates});
+        recount(schema::slot_committees, result.facets.committee, {&f.topic, &f.decision, &f.cases, &f.dates});
       if (!f.topic.empty())
-        recount(1, schema::slot_topics, result.facets.topic, {&f.committee, &f.decision, &f.cases, &f.dates});
+        recount(schema::slot_topics, result.facets.topic, {&f.committee, &f.decision, &f.cases, &f.dates});
       if (!f.decision.empty())
-        recount(3, schema::slot_outcomes, result.facets.decision, {&f.committee, &f.topic, &f.cases, &f.dates});
+        recount(schema::slot_outcomes, result.facets.decision, {&f.committee, &f.topic, &f.cases, &f.dates});
     }
     if (result.total < 5 && !compiled.words.empty()) result.suggestion = suggest(compiled.words, query_text);
     return result;
