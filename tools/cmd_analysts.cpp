@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "json_output.hpp"
+#include "search_options.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -192,7 +193,7 @@ Runner add_case(CLI::App& app, Common& common) {
     if (common.format == "json") {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& e : events) {
-        out.push_back({{"date", e.date.valid() ? nlohmann::json(e.date.iso()) : nlohmann::json(nullptr)},
+        out.push_back({{"date", to_json(e.date)},
                        {"committee", e.committee},
                        {"item_id", e.item_id},
                        {"title", e.title},
@@ -211,29 +212,13 @@ Runner add_case(CLI::App& app, Common& common) {
 }
 
 Runner add_export(CLI::App& app, Common& common) {
-  struct Args {
-    std::vector<std::string> words, committees, topics, cases;
-    std::string from, to;
-  };
-  auto a = std::make_shared<Args>();
+  auto a = std::make_shared<SearchArgs>();
   common.format = "jsonl";
   app.add_option("--format", common.format, "jsonl")->check(CLI::IsMember({"jsonl"}));
-  app.add_option("--committee", a->committees, "Only this committee (repeatable)");
-  app.add_option("--topic", a->topics, "Only this topic (repeatable)");
-  app.add_option("--case", a->cases, "Only this case number (repeatable)");
-  app.add_option("--from", a->from, "From date");
-  app.add_option("--to", a->to, "To date");
-  app.add_option("QUERY", a->words, "Query");
+  add_filter_options(app, *a);
   return [&common, a]() {
     Searcher searcher = open_searcher(common);
-    SearchRequest r;
-    r.query = join(a->words, " ");
-    r.committees = a->committees;
-    r.topics = a->topics;
-    r.cases = a->cases;
-    r.from = date_option(a->from, "--from");
-    r.to = date_option(a->to, "--to");
-    for (const auto& item : searcher.all_items(r)) std::cout << to_export_record(item).dump() << "\n";
+    for (const auto& item : searcher.all_items(request_of(*a))) std::cout << to_export_record(item).dump() << "\n";
     return int(exit_ok);
   };
 }

@@ -2,48 +2,13 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "json_output.hpp"
+#include "search_options.hpp"
 
 #include <unistd.h>
 #include <iostream>
 
 namespace referat::cli {
 namespace {
-
-struct SearchArgs {
-  std::vector<std::string> words, committees, topics, cases, decisions;
-  std::string from, to, sort = "relevance", collapse;
-  std::size_t limit = 10, offset = 0;
-};
-
-void add_filter_options(CLI::App& app, SearchArgs& a) {
-  app.add_option("--committee", a.committees, "Only items of this committee (name or alias; repeatable)");
-  app.add_option("--topic", a.topics, "Only items with this topic (repeatable)");
-  app.add_option("--case", a.cases, "Only items with this case number (repeatable)");
-  app.add_option("--decision", a.decisions, "Only items with this decision outcome (repeatable)");
-  app.add_option("--from", a.from, "From date (YYYY-MM-DD or D.M.YYYY), inclusive");
-  app.add_option("--to", a.to, "To date, inclusive");
-  app.add_option("QUERY", a.words, "Query (see README: Query syntax)");
-}
-
-SearchRequest request_of(const SearchArgs& a) {
-  SearchRequest r;
-  r.query = join(a.words, " ");
-  r.committees = a.committees;
-  r.topics = a.topics;
-  r.cases = a.cases;
-  r.decisions = a.decisions;
-  r.from = date_option(a.from, "--from");
-  r.to = date_option(a.to, "--to");
-  r.limit = a.limit;
-  r.offset = a.offset;
-  r.sort = a.sort == "date"    ? SortOrder::date_ascending
-           : a.sort == "-date" ? SortOrder::date_descending
-                               : SortOrder::relevance;
-  r.collapse = a.collapse == "case"      ? Collapse::by_case
-               : a.collapse == "meeting" ? Collapse::by_meeting
-                                         : Collapse::none;
-  return r;
-}
 
 std::string highlighted(const Snippet& s, bool colour) {
   std::string out;
@@ -185,13 +150,11 @@ Runner add_stats(CLI::App& app, Common& common) {
     Searcher searcher = open_searcher(common);
     IndexStats s = searcher.stats();
     if (common.format == "json") {
-      nlohmann::json committees = nlohmann::json::array();
-      for (const auto& c : s.committees) committees.push_back({{"value", c.value}, {"count", c.count}});
       std::cout << nlohmann::json{{"path", s.path},
                                   {"items", s.items},
                                   {"meetings", s.meetings},
                                   {"files", s.files},
-                                  {"committees", committees},
+                                  {"committees", to_json(s.committees)},
                                   {"first_date", s.first.iso()},
                                   {"last_date", s.last.iso()},
                                   {"size_bytes", s.size_bytes}}

@@ -4,14 +4,20 @@ namespace referat::cli {
 
 using nlohmann::json;
 
-namespace {
+json to_json(const Date& d) { return d.valid() ? json(d.iso()) : json(nullptr); }
 
-json date_json(const Date& d) { return d.valid() ? json(d.iso()) : json(nullptr); }
+json to_json(const std::vector<FacetValue>& values) {
+  json out = json::array();
+  for (const auto& v : values) out.push_back({{"value", v.value}, {"count", v.count}});
+  return out;
+}
+
+namespace {
 
 json decisions_json(const std::vector<Decision>& decisions, bool with_text) {
   json out = json::array();
   for (const auto& d : decisions) {
-    json j = {{"committee", d.committee}, {"date", date_json(d.date)}, {"outcome", d.outcome}};
+    json j = {{"committee", d.committee}, {"date", to_json(d.date)}, {"outcome", d.outcome}};
     if (with_text) {
       j["text"] = d.text;
       j["dissent"] = d.dissent;
@@ -35,12 +41,6 @@ json attachments_json(const std::vector<Attachment>& attachments) {
   return out;
 }
 
-json facet_json(const std::vector<FacetValue>& values) {
-  json out = json::array();
-  for (const auto& v : values) out.push_back({{"value", v.value}, {"count", v.count}});
-  return out;
-}
-
 }  // namespace
 
 json to_json(const AgendaItem& item) {
@@ -49,7 +49,7 @@ json to_json(const AgendaItem& item) {
             {"case_numbers", item.case_numbers},
             {"closed", item.closed},
             {"committees", item.committees},
-            {"date", date_json(item.date)},
+            {"date", to_json(item.date)},
             {"sections", sections_json(item.sections)},
             {"decisions", decisions_json(item.decisions, true)},
             {"attachments", attachments_json(item.attachments)},
@@ -68,7 +68,7 @@ json to_json(const ParsedFile& file) {
   return {{"source", file.source},
           {"encoding", to_string(file.encoding)},
           {"committee", file.committee},
-          {"date", date_json(file.date)},
+          {"date", to_json(file.date)},
           {"time", file.time},
           {"place", file.place},
           {"participants", file.participants},
@@ -80,7 +80,7 @@ json to_json(const ParsedFile& file) {
 json to_json(const Hit& hit) {
   json decisions = json::array();
   for (const auto& d : hit.decisions) {
-    decisions.push_back({{"committee", d.committee}, {"date", date_json(d.date)}, {"outcome", d.outcome}});
+    decisions.push_back({{"committee", d.committee}, {"date", to_json(d.date)}, {"outcome", d.outcome}});
   }
   json highlights = json::array();
   for (const auto& [b, e] : hit.snippet.highlights) highlights.push_back({b, e});
@@ -89,7 +89,7 @@ json to_json(const Hit& hit) {
             {"item_number", hit.item_number},
             {"title", hit.title},
             {"committees", hit.committees},
-            {"date", date_json(hit.date)},
+            {"date", to_json(hit.date)},
             {"case_numbers", hit.case_numbers},
             {"topics", hit.topics},
             {"decisions", decisions},
@@ -100,10 +100,10 @@ json to_json(const Hit& hit) {
 }
 
 json to_json(const Facets& facets) {
-  return {{"committee", facet_json(facets.committee)},
-          {"topic", facet_json(facets.topic)},
-          {"year", facet_json(facets.year)},
-          {"decision", facet_json(facets.decision)}};
+  return {{"committee", to_json(facets.committee)},
+          {"topic", to_json(facets.topic)},
+          {"year", to_json(facets.year)},
+          {"decision", to_json(facets.decision)}};
 }
 
 json to_json(const SearchResult& result) {

@@ -10,6 +10,10 @@
 
 namespace referat::cli {
 
+/// "YYYY-MM-DD", or null for an unknown date.
+nlohmann::json to_json(const Date& date);
+/// [{"value", "count"}, …]
+nlohmann::json to_json(const std::vector<FacetValue>& values);
 nlohmann::json to_json(const ParsedFile& file);
 nlohmann::json to_json(const AgendaItem& item);
 nlohmann::json to_json(const Hit& hit);

@@ -1,0 +1,40 @@
+// Filter options shared by search, facets and export, and the SearchRequest
+// they describe.
+#include "search_options.hpp"
+
+#include "commands.hpp"
+#include "json_output.hpp"
+
+namespace referat::cli {
+
+void add_filter_options(CLI::App& app, SearchArgs& a) {
+  app.add_option("--committee", a.committees, "Only items of this committee (name or alias; repeatable)");
+  app.add_option("--topic", a.topics, "Only items with this topic (repeatable)");
+  app.add_option("--case", a.cases, "Only items with this case number (repeatable)");
+  app.add_option("--decision", a.decisions, "Only items with this decision outcome (repeatable)");
+  app.add_option("--from", a.from, "From date (YYYY-MM-DD or D.M.YYYY), inclusive");
+  app.add_option("--to", a.to, "To date, inclusive");
+  app.add_option("QUERY", a.words, "Query (see README: Query syntax)");
+}
+
+SearchRequest request_of(const SearchArgs& a) {
+  SearchRequest r;
+  r.query = join(a.words, " ");
+  r.committees = a.committees;
+  r.topics = a.topics;
+  r.cases = a.cases;
+  r.decisions = a.decisions;
+  r.from = date_option(a.from, "--from");
+  r.to = date_option(a.to, "--to");
+  r.limit = a.limit;
+  r.offset = a.offset;
+  r.sort = a.sort == "date"    ? SortOrder::date_ascending
+           : a.sort == "-date" ? SortOrder::date_descending
+                               : SortOrder::relevance;
+  r.collapse = a.collapse == "case"      ? Collapse::by_case
+               : a.collapse == "meeting" ? Collapse::by_meeting
+                                         : Collapse::none;
+  return r;
+}
+
+}  // namespace referat::cli
