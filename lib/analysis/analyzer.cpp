@@ -29,14 +29,22 @@ const char* to_string(TokenType type) noexcept {
 
 namespace {
 
-void add_term(Token& token, std::string text, TermKind kind) {
+// Appends a term unless the token already has it (a part equal to a lemma
+// is not repeated). Term strings of earlier tokens are reused in place: the
+// hot loop then allocates only for terms longer than any seen in that slot.
+void add_term(Token& token, std::size_t& live, const std::string& text, TermKind kind) {
   if (text.empty()) return;
-  for (const Term& t : token.terms) {
-    if (t.text == text && (t.kind == kind || (kind == TermKind::part && t.kind == TermKind::lemma))) {
-      return;
-    }
+  for (std::size_t i = 0; i < live; ++i) {
+    const Term& t = token.terms[i];
+    if (t.text == text && (t.kind == kind || (kind == TermKind::part && t.kind == TermKind::lemma))) return;
   }
-  token.terms.push_back(Term{std::move(text), kind});
+  if (live < token.terms.size()) {
+    token.terms[live].text.assign(text);
+    token.terms[live].kind = kind;
+  } else {
+    token.terms.push_back(Term{text, kind});
+  }
+  ++live;
 }
 
 bool is_coordinator(const std::string& w) { return w == "og" || w == "eller" || w == "samt" || w == "&"; }
@@ -49,22 +57,23 @@ struct Analyzer::Impl {
   analysis::Lexicon lexicon;
   std::vector<text::RawToken> raw;
   Token token;
+  std::size_t live = 0;  // terms of `token` in use; the rest are reusable slots
 
   explicit Impl(const AnalyzerOptions& o) : options(o), lexicon(o) {}
 
   void add_word_terms(Token& out, const std::string& word, bool as_variant) {
     const analysis::WordInfo& info = lexicon.word(word);
-    if (as_variant) add_term(out, word, TermKind::variant);
+    if (as_variant) add_term(out, live, word, TermKind::variant);
     if (!info.stop_word && options.lemmas) {
-      for (const auto& lemma : info.lemmas) add_term(out, lemma, TermKind::lemma);
+      for (const auto& lemma : info.lemmas) add_term(out, live, lemma, TermKind::lemma);
     }
     if (options.decompound) {
-      for (const auto& part : info.parts) add_term(out, part, TermKind::part);
+      for (const auto& part : info.parts) add_term(out, live, part, TermKind::part);
     }
     if (!info.variant.empty()) {
-      add_term(out, info.variant, TermKind::variant);
+      add_term(out, live, info.variant, TermKind::variant);
       if (!info.stop_word && options.lemmas) {
-        for (const auto& lemma : info.variant_lemmas) add_term(out, lemma, TermKind::lemma);
+        for (const auto& lemma : info.variant_lemmas) add_term(out, live, lemma, TermKind::lemma);
       }
     }
   }
@@ -94,21 +103,21 @@ struct Analyzer::Impl {
     segmenter.segment(text, raw);
     for (std::size_t i = 0; i < raw.size(); ++i) {
       text::RawToken& r = raw[i];
-      token.terms.clear();
+      live = 0;
       token.text = r.folded;
       token.begin = r.begin;
       token.end = r.end;
       token.position = position++;
       token.type = r.type;
       token.stop_word = false;
-      add_term(token, r.folded, TermKind::surface);
+      add_term(token, live, r.folded, TermKind::surface);
       switch (r.type) {
         case TokenType::word: {
           token.stop_word = lexicon.word(r.folded).stop_word;
           add_word_terms(token, r.folded, false);
           for (const auto& part : r.chain_parts) {
             if (part != r.folded && !lexicon.word(part).stop_word) {
-              for (const auto& lemma : lexicon.word(part).lemmas) add_term(token, lemma, TermKind::part);
+              for (const auto& lemma : lexicon.word(part).lemmas) add_term(token, live, lemma, TermKind::part);
             }
           }
           if (options.decompound && (r.suspended || r.leading_hyphen)) {
@@ -119,15 +128,16 @@ struct Analyzer::Impl {
         }
         case TokenType::date: {
           std::string iso = text::canonical_numeric_date(r.folded);
-          add_term(token, iso.empty() ? r.folded : iso, TermKind::lemma);
+          add_term(token, live, iso.empty() ? r.folded : iso, TermKind::lemma);
           break;
         }
         case TokenType::number:
         case TokenType::case_number:
-          add_term(token, r.folded, TermKind::lemma);
-          for (const auto& part : r.chain_parts) add_term(token, part, TermKind::part);
+          add_term(token, live, r.folded, TermKind::lemma);
+          for (const auto& part : r.chain_parts) add_term(token, live, part, TermKind::part);
           break;
       }
+      token.terms.resize(live);
       sink(token);
     }
     return position;
