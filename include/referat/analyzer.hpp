@@ -81,6 +81,12 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
+  /// A new Analyzer with the same options that shares this one's cache of
+  /// analysed words. Use one per thread: each may run concurrently with the
+  /// others, and a word new to all of them is looked up in the dictionary
+  /// once instead of once per thread.
+  [[nodiscard]] Analyzer sharing_cache();
+
   /// Analyses valid UTF-8 text (invalid sequences are treated as U+FFFD; use
   /// referat::decode_text() for untrusted bytes). Never throws on valid UTF-8
   /// except std::bad_alloc.

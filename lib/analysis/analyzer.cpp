@@ -60,6 +60,8 @@ struct Analyzer::Impl {
   std::size_t live = 0;  // terms of `token` in use; the rest are reusable slots
 
   explicit Impl(const AnalyzerOptions& o) : options(o), lexicon(o) {}
+  Impl(const AnalyzerOptions& o, std::shared_ptr<analysis::SharedWordCache> shared)
+      : options(o), lexicon(o, std::move(shared)) {}
 
   void add_word_terms(Token& out, const std::string& word, bool as_variant) {
     const analysis::WordInfo& info = lexicon.word(word);
@@ -146,6 +148,12 @@ struct Analyzer::Impl {
 
 Analyzer::Analyzer(const AnalyzerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Analyzer::~Analyzer() = default;
+
+Analyzer Analyzer::sharing_cache() {
+  Analyzer other;
+  other.impl_ = std::make_unique<Impl>(impl_->options, impl_->lexicon.shared_cache());
+  return other;
+}
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 

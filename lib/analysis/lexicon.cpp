@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <deque>
 #include <fstream>
+#include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -60,7 +62,8 @@ struct Lexicon::Impl {
   std::unordered_set<std::string_view> heads;                        // stems that may end a compound
   std::unordered_set<std::string> blocked_modifiers, blocked_heads, stop_words;
   std::unordered_map<std::string, std::string> exceptions;
-  std::unordered_map<std::string, WordInfo> cache;
+  std::unordered_map<std::string, WordInfo> cache;  // this thread's, no locks
+  std::shared_ptr<SharedWordCache> shared;          // other threads' results
 
   explicit Impl(const AnalyzerOptions& opts) : options(opts) {
     load_lists();
@@ -289,16 +292,43 @@ struct Lexicon::Impl {
   }
 };
 
+struct SharedWordCache {
+  std::shared_mutex mutex;
+  std::unordered_map<std::string, WordInfo> words;
+};
+
 Lexicon::Lexicon(const AnalyzerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Lexicon::Lexicon(const AnalyzerOptions& options, std::shared_ptr<SharedWordCache> shared)
+    : impl_(std::make_unique<Impl>(options)) {
+  impl_->shared = std::move(shared);
+}
+
+std::shared_ptr<SharedWordCache> Lexicon::shared_cache() {
+  if (!impl_->shared) impl_->shared = std::make_shared<SharedWordCache>();
+  return impl_->shared;
+}
 Lexicon::~Lexicon() = default;
 Lexicon::Lexicon(Lexicon&&) noexcept = default;
 Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
 
 const WordInfo& Lexicon::word(const std::string& folded) {
+  constexpr std::size_t limit = 2'000'000;  // bound memory on huge vocabularies
   auto& cache = impl_->cache;
   if (auto it = cache.find(folded); it != cache.end()) return it->second;
-  if (cache.size() > 2'000'000) cache.clear();  // bound memory on huge vocabularies
-  return cache.emplace(folded, impl_->compute(folded)).first->second;
+  if (cache.size() > limit) cache.clear();
+  SharedWordCache* shared = impl_->shared.get();
+  if (shared) {
+    std::shared_lock<std::shared_mutex> lock(shared->mutex);
+    if (auto it = shared->words.find(folded); it != shared->words.end()) {
+      return cache.emplace(folded, it->second).first->second;
+    }
+  }
+  WordInfo info = impl_->compute(folded);
+  if (shared) {
+    std::unique_lock<std::shared_mutex> lock(shared->mutex);
+    if (shared->words.size() < limit) shared->words.try_emplace(folded, info);
+  }
+  return cache.emplace(folded, std::move(info)).first->second;
 }
 
 WordInfo Lexicon::split(const std::string& folded) { return impl_->split(folded); }

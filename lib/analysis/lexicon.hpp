@@ -21,9 +21,18 @@ struct WordInfo {
   bool stop_word = false;
 };
 
+/// Analysed words shared between the Lexicons of several threads, so that a
+/// word is looked up in hunspell once, not once per thread.
+struct SharedWordCache;
+
 class Lexicon {
  public:
   explicit Lexicon(const AnalyzerOptions& options);
+  /// A Lexicon consulting `shared` on a miss in its own (lock-free) cache.
+  Lexicon(const AnalyzerOptions& options, std::shared_ptr<SharedWordCache> shared);
+
+  /// The shared cache, created on first call; pass it to other Lexicons.
+  std::shared_ptr<SharedWordCache> shared_cache();
   ~Lexicon();
   Lexicon(Lexicon&&) noexcept;
   Lexicon& operator=(Lexicon&&) noexcept;

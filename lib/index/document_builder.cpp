@@ -45,11 +45,11 @@ std::string case_term(const std::string& case_number) {
 
 BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, const std::string& id,
                              const std::string& source, const std::string& source_key, Analyzer& analyzer,
-                             const minutes::TopicTagger& tagger) {
+                             const minutes::TopicTagger& tagger, const query::TermInterest& interest) {
   Record record = make_record(item, file, id, source);
   const std::string& text = record.item.text;
   Xapian::Document doc;
-  query::ItemTerms terms;
+  query::ItemTerms terms(&interest);
   const bool tag_topics = item.topics.empty();
 
   // Body: surface and lemma terms share a position; section fields get

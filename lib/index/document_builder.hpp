@@ -16,10 +16,11 @@ struct BuiltDocument {
 };
 
 /// Builds the document of `item` (the `ordinal`-th item of `file`). Tags
-/// topics with `tagger` unless the item already has topics (JSONL input).
+/// topics with `tagger` unless the item already has topics (JSONL input);
+/// `interest` is tagger's TermInterest (computed once, shared read-only).
 BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, const std::string& id,
                              const std::string& source, const std::string& source_key, Analyzer& analyzer,
-                             const minutes::TopicTagger& tagger);
+                             const minutes::TopicTagger& tagger, const query::TermInterest& interest);
 
 /// Boolean term of a committee, case number, topic or outcome (folded).
 std::string committee_term(const std::string& canonical);

@@ -9,7 +9,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -70,7 +72,10 @@ struct IndexWriter::Impl {
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     AnalyzerOptions a = options.analyzer;
     if (a.data_dir.empty()) a.data_dir = options.parser.data_dir;
-    for (unsigned i = 0; i < std::min(threads, 16u); ++i) analyzers.push_back(std::make_unique<Analyzer>(a));
+    analyzers.push_back(std::make_unique<Analyzer>(a));
+    for (unsigned i = 1; i < std::min(threads, 16u); ++i) {
+      analyzers.push_back(std::make_unique<Analyzer>(analyzers.front()->sharing_cache()));
+    }
     resolver = std::make_unique<minutes::Resolver>(parser.committees(), parser.topics());
     tagger = std::make_unique<minutes::TopicTagger>(parser.topics(), *resolver);
   }
@@ -88,44 +93,86 @@ struct IndexWriter::Impl {
     return removed;
   }
 
+  // Analysis threads build documents while this thread writes them, in item
+  // order. A bounded window keeps memory flat on huge JSONL files.
   std::size_t add(const ParsedFile& file, const std::string& key, const std::string& hash) {
     const bool jsonl = !file.items.empty() && !file.items.front().id.empty();
     const std::size_t n = file.items.size();
-    std::vector<index::BuiltDocument> built(n);
-    // Analysis in parallel, one Analyzer per thread; writing stays here.
-    const std::size_t workers = std::min<std::size_t>(analyzers.size(), std::max<std::size_t>(1, n / 4));
-    auto work = [&](std::size_t w) {
-      for (std::size_t i = w; i < n; i += workers) {
-        const AgendaItem& item = file.items[i];
-        std::string id = jsonl ? item.id : item_id(key, i + 1);
-        std::string source = jsonl ? item.id : file.source;
-        built[i] = index::build_document(item, file, id, source, key, *analyzers[w], *tagger);
-      }
+    const query::TermInterest& interest = tagger->interest(*analyzers.front());
+    auto build = [&](std::size_t i, Analyzer& analyzer) {
+      const AgendaItem& item = file.items[i];
+      std::string id = jsonl ? item.id : item_id(key, i + 1);
+      std::string source = jsonl ? item.id : file.source;
+      return index::build_document(item, file, id, source, key, analyzer, *tagger, interest);
     };
-    std::vector<std::exception_ptr> errors(workers);
-    std::vector<std::thread> threads;
-    for (std::size_t w = 1; w < workers; ++w) {
-      threads.emplace_back([&, w] {
-        try {
-          work(w);
-        } catch (...) {
-          errors[w] = std::current_exception();
-        }
-      });
+    if (n < 4 || analyzers.size() == 1) {  // not worth threads
+      for (std::size_t i = 0; i < n; ++i) {
+        auto built = build(i, *analyzers.front());
+        db.replace_document(built.id_term, built.document);
+      }
+    } else {
+      write_in_parallel(n, build);
     }
-    try {
-      work(0);
-    } catch (...) {
-      errors[0] = std::current_exception();
-    }
-    for (auto& t : threads) t.join();
-    for (auto& e : errors) {
-      if (e) std::rethrow_exception(e);
-    }
-    for (auto& b : built) db.replace_document(b.id_term, b.document);
     db.set_metadata(std::string(schema::file_hash_key) + key, hash.empty() ? "-" : hash);
     pending += n;
     return n;
+  }
+
+  template <typename Build>
+  void write_in_parallel(std::size_t n, Build& build) {
+    constexpr std::size_t window = 64;  // documents analysed ahead of the writer
+    std::vector<index::BuiltDocument> built(n);
+    std::vector<char> ready(n, 0);
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t next = 0, written = 0;
+    std::exception_ptr error;
+    auto worker = [&](Analyzer& analyzer) {
+      for (;;) {
+        std::size_t i;
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          changed.wait(lock, [&] { return next >= n || error || next < written + window; });
+          if (next >= n || error) return;
+          i = next++;
+        }
+        try {
+          index::BuiltDocument doc = build(i, analyzer);
+          std::lock_guard<std::mutex> lock(mutex);
+          built[i] = std::move(doc);
+          ready[i] = 1;
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(mutex);
+          if (!error) error = std::current_exception();
+        }
+        changed.notify_all();
+      }
+    };
+    std::vector<std::thread> threads;
+    for (auto& analyzer : analyzers) threads.emplace_back(worker, std::ref(*analyzer));
+    try {
+      for (std::size_t i = 0; i < n; ++i) {
+        index::BuiltDocument doc;
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          changed.wait(lock, [&] { return ready[i] || error; });
+          if (error) break;
+          doc = std::move(built[i]);
+        }
+        db.replace_document(doc.id_term, doc.document);
+        {
+          std::lock_guard<std::mutex> lock(mutex);
+          written = i + 1;
+        }
+        changed.notify_all();
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!error) error = std::current_exception();
+    }
+    changed.notify_all();
+    for (auto& t : threads) t.join();
+    if (error) std::rethrow_exception(error);
   }
 };
 

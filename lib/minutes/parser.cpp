@@ -79,7 +79,7 @@ struct MinutesParser::Impl {
       analyzer = std::make_unique<Analyzer>(a);
     }
     for (auto& item : file.items) {
-      auto terms = minutes::item_terms(item, *analyzer);
+      auto terms = minutes::item_terms(item, *analyzer, &tagger->interest(*analyzer));
       for (auto& id : tagger->tag(terms, *analyzer)) {
         if (std::find(item.topics.begin(), item.topics.end(), id) == item.topics.end()) item.topics.push_back(id);
       }
@@ -154,7 +154,8 @@ ParsedFile MinutesParser::parse_jsonl(std::string_view bytes, const std::string&
     AgendaItem item;
     item.id = record["id"].get<std::string>();
     item.title = record["title"].get<std::string>();
-    item.sections.push_back({SectionKind::sagsfremstilling, "", record["text"].get<std::string>()});
+    // Imported text has no known section structure: plain body text, no section field.
+    item.sections.push_back({SectionKind::other, "", record["text"].get<std::string>()});
     if (record.contains("committee") && !json_string(record["committee"]).empty()) {
       item.committees.push_back(impl_->committees.canonical(json_string(record["committee"])));
     }

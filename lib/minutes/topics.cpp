@@ -40,8 +40,16 @@ std::vector<std::string> TopicTagger::tag(const query::ItemTerms& terms, Analyze
   return ids;
 }
 
-query::ItemTerms item_terms(const AgendaItem& item, Analyzer& analyzer) {
-  query::ItemTerms terms;
+const query::TermInterest& TopicTagger::interest(Analyzer& analyzer) {
+  if (!interest_) {
+    interest_ = std::make_unique<query::TermInterest>();
+    for (const auto& entry : queries_) query::collect_interest(*entry.second, analyzer, *interest_);
+  }
+  return *interest_;
+}
+
+query::ItemTerms item_terms(const AgendaItem& item, Analyzer& analyzer, const query::TermInterest* interest) {
+  query::ItemTerms terms(interest);
   std::uint32_t next = analyzer.analyze(item.title, [&](const Token& t) { terms.add(t); });
   analyzer.analyze(
       item.full_text(), [&](const Token& t) { terms.add(t); }, next + 1);

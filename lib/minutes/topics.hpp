@@ -30,13 +30,17 @@ class TopicTagger {
   TopicTagger(const std::vector<Topic>& topics, const query::FilterResolver& resolver);
   /// Topic ids whose query matches `terms`.
   std::vector<std::string> tag(const query::ItemTerms& terms, Analyzer& analyzer) const;
+  /// The terms the topic queries look at (computed on first use).
+  const query::TermInterest& interest(Analyzer& analyzer);
 
  private:
   std::vector<std::pair<std::string, query::NodePtr>> queries_;
+  std::unique_ptr<query::TermInterest> interest_;
 };
 
-/// Analyses an item's title and text into ItemTerms.
-query::ItemTerms item_terms(const AgendaItem& item, Analyzer& analyzer);
+/// Analyses an item's title and text into ItemTerms (only the terms in
+/// `interest` when given).
+query::ItemTerms item_terms(const AgendaItem& item, Analyzer& analyzer, const query::TermInterest* interest = nullptr);
 
 /// Path of `name` inside `data_dir` when it exists there, else "" (bundled).
 std::string data_file(const std::string& data_dir, const char* name);

@@ -23,13 +23,39 @@ std::vector<std::string> surface_terms(Analyzer& analyzer, const std::string& te
   return result;
 }
 
+bool ItemTerms::wanted_surface(const std::string& text) const {
+  if (!interest_ || interest_->surfaces.count(text)) return true;
+  for (const auto& prefix : interest_->prefixes) {
+    if (text.compare(0, prefix.size(), prefix) == 0) return true;
+  }
+  return false;
+}
+
 void ItemTerms::add(const Token& token) {
   for (const Term& term : token.terms) {
     if (term.kind == TermKind::lemma || term.kind == TermKind::part) {
-      lemmas.insert(term.text);
-    } else {
+      if (!interest_ || interest_->lemmas.count(term.text)) lemmas.insert(term.text);
+    } else if (wanted_surface(term.text)) {
       surfaces[term.text].push_back(token.position);
     }
+  }
+}
+
+void collect_interest(const Node& node, Analyzer& analyzer, TermInterest& interest) {
+  switch (node.type) {
+    case NodeType::word:
+      for (const auto& alternatives : word_terms(analyzer, node.text)) {
+        interest.lemmas.insert(alternatives.begin(), alternatives.end());
+      }
+      break;
+    case NodeType::phrase:
+      for (auto& w : surface_terms(analyzer, node.text)) interest.surfaces.insert(std::move(w));
+      break;
+    case NodeType::prefix:
+      for (auto& w : surface_terms(analyzer, node.text)) interest.prefixes.push_back(std::move(w));
+      break;
+    default:
+      for (const auto& child : node.children) collect_interest(*child, analyzer, interest);
   }
 }
 

@@ -20,11 +20,27 @@ std::vector<std::vector<std::string>> word_terms(Analyzer& analyzer, const std::
 /// The surface forms of `text`'s tokens, in order (for exact phrases).
 std::vector<std::string> surface_terms(Analyzer& analyzer, const std::string& text);
 
+/// The terms some query trees can look at: an item need record only these.
+struct TermInterest {
+  std::unordered_set<std::string> lemmas, surfaces;
+  std::vector<std::string> prefixes;
+};
+
+/// Adds the terms `node` looks at to `interest`.
+void collect_interest(const Node& node, Analyzer& analyzer, TermInterest& interest);
+
 /// The terms of one item, for evaluating a query tree without an index.
+/// With an interest, only the terms it names are kept (topic tagging at
+/// index time touches every token: it must stay cheap).
 struct ItemTerms {
+  explicit ItemTerms(const TermInterest* interest = nullptr) : interest_(interest) {}
   std::unordered_set<std::string> lemmas;                                ///< lemma and part terms
   std::unordered_map<std::string, std::vector<std::uint32_t>> surfaces;  ///< surface → positions
   void add(const Token& token);
+
+ private:
+  const TermInterest* interest_;
+  bool wanted_surface(const std::string& text) const;
 };
 
 /// True when the item matches the tree (filters and date ranges never match:
