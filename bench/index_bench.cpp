@@ -120,6 +120,9 @@ int search_referat(const std::string& db, const std::string& query_file, int rou
       auto result = searcher.search(r);
       const double elapsed = (bench::now_seconds() - t0) * 1000;
       if (round >= 0) ms.push_back(elapsed), hits += result.total;
+      if (round == 0 && std::getenv("BENCH_VERBOSE")) {
+        std::fprintf(stderr, "%8.2f ms %7zu hits  %s\n", elapsed, result.total, q.c_str());
+      }
     }
   }
   report_latencies("referat", ms, queries.size());

@@ -69,13 +69,19 @@ std::string serialise(const Record& r) {
             {"closed", s.closed},
             {"meta", s.metadata},
             {"ranges", ranges},
-            {"text", s.text}};
-  return j.dump();
+            {"v", 2}};
+  // One line of JSON (dump() escapes every newline), then the text as is:
+  // reading a hit parses only the small JSON part.
+  return j.dump() + '\n' + s.text;
 }
 
 Record unserialise(const std::string& data) {
-  json j = json::parse(data, nullptr, false);
-  if (j.is_discarded()) throw IndexError(ErrorKind::index_corrupt, "unreadable item record in index");
+  const std::size_t newline = data.find('\n');
+  json j =
+      json::parse(data.begin(), newline == std::string::npos ? data.end() : data.begin() + static_cast<long>(newline),
+                  nullptr, false);
+  if (j.is_discarded() || newline == std::string::npos)
+    throw IndexError(ErrorKind::index_corrupt, "unreadable item record in index");
   Record r;
   StoredItem& s = r.item;
   s.hit.id = j.value("id", "");
@@ -98,7 +104,7 @@ Record unserialise(const std::string& data) {
   s.pages = j.value("pages", std::vector<int>{});
   s.closed = j.value("closed", false);
   s.metadata = j.value("meta", std::map<std::string, std::string>{});
-  s.text = j.value("text", "");
+  s.text = data.substr(newline + 1);
   for (const auto& g : j["ranges"]) {
     Record::Range range{static_cast<SectionKind>(g[0].get<int>()), g[1].get<std::string>(), g[2].get<std::size_t>(),
                         g[3].get<std::size_t>()};
@@ -144,10 +150,11 @@ std::string encode_offsets(const std::vector<std::pair<std::size_t, std::size_t>
   return out;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> decode_offsets(const std::string& data) {
+std::vector<std::pair<std::size_t, std::size_t>> decode_offsets(const std::string& data, std::size_t positions) {
   std::vector<std::pair<std::size_t, std::size_t>> offsets;
   std::size_t pos = 0, previous = 0, delta = 0, length = 0;
-  while (pos < data.size() && get_varint(data, pos, delta) && get_varint(data, pos, length)) {
+  while (offsets.size() < positions && pos < data.size() && get_varint(data, pos, delta) &&
+         get_varint(data, pos, length)) {
     previous += delta;
     offsets.emplace_back(previous, previous + length);
   }

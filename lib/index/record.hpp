@@ -32,6 +32,8 @@ Record unserialise(const std::string& data);
 
 /// Position → [begin, end) byte offsets, varint-delta encoded.
 std::string encode_offsets(const std::vector<std::pair<std::size_t, std::size_t>>& offsets);
-std::vector<std::pair<std::size_t, std::size_t>> decode_offsets(const std::string& data);
+/// Offsets of the first `positions` positions (all by default).
+std::vector<std::pair<std::size_t, std::size_t>> decode_offsets(const std::string& data,
+                                                                std::size_t positions = SIZE_MAX);
 
 }  // namespace referat::index

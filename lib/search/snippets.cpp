@@ -46,7 +46,8 @@ Snippet make_snippet(const Xapian::Database& db, Xapian::docid did, const std::s
       // term absent from this document
     }
   }
-  auto offsets = index::decode_offsets(offsets_value);
+  // Decode only as far as the last matched position.
+  auto offsets = index::decode_offsets(offsets_value, matched.empty() ? 0 : matched.rbegin()->first + 1);
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte ranges of matches
   std::vector<std::size_t> which;
   for (const auto& [pos, t] : matched) {
