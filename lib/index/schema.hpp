@@ -42,5 +42,19 @@ inline constexpr unsigned title_base = 1000000;
 
 // Metadata keys.
 inline constexpr std::string_view file_hash_key = "file:";  // file:<path> → content hash
+inline constexpr std::string_view format_key = "referat:format";
+
+// Version of the stored layout (terms, values, record format). An index of
+// another version is refused with a clear message instead of being misread.
+// 2: record = one JSON line, then the text.
+inline constexpr std::string_view format_version = "2";
+
+/// Empty when `found` (the format_key metadata of an index holding
+/// `documents` documents) is readable; else why not.
+inline std::string format_problem(const std::string& found, unsigned documents) {
+  if (found == format_version || (found.empty() && documents == 0)) return {};
+  return "index format " + (found.empty() ? std::string("1") : found) + " is not this referat's format " +
+         std::string(format_version) + ": delete the index folder and index again";
+}
 
 }  // namespace referat::schema

@@ -64,6 +64,10 @@ struct IndexWriter::Impl {
     try {
       fs::create_directories(path);
       db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+      const std::string problem =
+          schema::format_problem(db.get_metadata(std::string(schema::format_key)), db.get_doccount());
+      if (!problem.empty()) throw IndexError(ErrorKind::index_corrupt, path + ": " + problem);
+      db.set_metadata(std::string(schema::format_key), std::string(schema::format_version));
     } catch (const Xapian::Error& e) {
       rethrow_xapian(e, path);
     } catch (const fs::filesystem_error& e) {

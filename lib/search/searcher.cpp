@@ -141,6 +141,9 @@ struct Searcher::Impl {
     if (!fs::exists(p)) throw IndexError(ErrorKind::index_missing, "no index at " + p + " (run `referat index` first)");
     try {
       db = Xapian::Database(p);
+      const std::string problem =
+          schema::format_problem(db.get_metadata(std::string(schema::format_key)), db.get_doccount());
+      if (!problem.empty()) throw IndexError(ErrorKind::index_corrupt, p + ": " + problem);
     } catch (const Xapian::Error& e) {
       rethrow(e, p);
     }

@@ -276,3 +276,28 @@ TEST_CASE("trends agree with search counts; case timeline of 23/2079", "[trends]
   CHECK(events[2].date.iso() == "2024-01-16");
   CHECK(events[2].outcome == "godkendt");
 }
+
+TEST_CASE("an index of another format is refused, not misread", "[index]") {
+  std::string db = fixture::temp_dir("old-format");
+  {
+    IndexWriter w(db);
+    w.add_paths({std::string(REFERAT_CORPUS_DIR) + "/003_8fb21dcf6d09698d.txt"});
+  }
+  {
+    Xapian::WritableDatabase raw(db);
+    raw.set_metadata("referat:format", "");  // as written before formats were versioned
+    raw.commit();
+  }
+  for (int reader = 0; reader < 2; ++reader) {
+    try {
+      if (reader)
+        Searcher s(db);
+      else
+        IndexWriter w(db);
+      FAIL("opened");
+    } catch (const IndexError& e) {
+      CHECK(e.kind() == ErrorKind::index_corrupt);
+      CHECK(std::string(e.what()).find("index format 1") != std::string::npos);
+    }
+  }
+}
