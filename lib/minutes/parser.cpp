@@ -8,6 +8,7 @@
 #include "text/segmenter.hpp"
 
 #include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 #include <nlohmann/json.hpp>
 
@@ -220,6 +221,13 @@ ParsedFile MinutesParser::parse_pdf_bytes(std::string_view bytes, const std::str
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     throw InputError(path, 0, "PDF larger than 2 GiB");
   }
+  // poppler reports problems on stderr unless told otherwise; the library
+  // never prints (the InputError below says what went wrong).
+  static const bool silenced = [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    return true;
+  }();
+  (void)silenced;
   // poppler reads from our buffer; `bytes` outlives the document.
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
@@ -232,6 +240,7 @@ ParsedFile MinutesParser::parse_pdf_bytes(std::string_view bytes, const std::str
     if (i > 0) text += '\f';
     if (!page) continue;
     auto page_text = page->text(poppler::rectf(), poppler::page::raw_order_layout).to_utf8();
+    while (!page_text.empty() && page_text.back() == '\f') page_text.pop_back();  // we mark page ends ourselves
     text.append(page_text.begin(), page_text.end());
   }
   bool has_letters = std::any_of(text.begin(), text.end(), [](char c) {

@@ -37,8 +37,14 @@ std::vector<Line> split_lines(std::string_view text) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view raw = text.substr(start, end - start);
+    // A form feed (page break) before the line's text starts a new page for
+    // this line; one after its text, for the next line.
+    const std::size_t content = raw.find_first_not_of(" \t\r\f");
+    const std::string_view before = raw.substr(0, std::min(content, raw.size()));
+    const int leading = static_cast<int>(std::count(before.begin(), before.end(), '\f'));
+    page += leading;
     Line line{trim(raw), number++, page};
-    page += static_cast<int>(std::count(raw.begin(), raw.end(), '\f'));
+    page += static_cast<int>(std::count(raw.begin(), raw.end(), '\f')) - leading;
     lines.push_back(std::move(line));
     if (end == text.size()) break;
     start = end + 1;
