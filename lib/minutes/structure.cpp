@@ -189,6 +189,16 @@ bool numbered_line(const std::string& line, int expected, ItemStart& start) {
   return true;
 }
 
+// "Pia  Lichtenstein" → "Pia Lichtenstein".
+std::string collapse_spaces(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += c;
+  }
+  return out;
+}
+
 std::vector<std::string> split_names(const std::string& value) {
   std::vector<std::string> names;
   std::string current;
@@ -197,13 +207,13 @@ std::vector<std::string> split_names(const std::string& value) {
     if (c == '(') ++depth;
     if (c == ')') depth = std::max(0, depth - 1);
     if (c == ',' && depth == 0) {
-      if (!trim(current).empty()) names.push_back(trim(current));
+      if (!trim(current).empty()) names.push_back(collapse_spaces(trim(current)));
       current.clear();
     } else {
       current += c;
     }
   }
-  if (!trim(current).empty()) names.push_back(trim(current));
+  if (!trim(current).empty()) names.push_back(collapse_spaces(trim(current)));
   return names;
 }
 
@@ -468,7 +478,7 @@ class Builder {
         continue;
       }
       if (absent_block && line.text.size() < 80) {
-        add_unique(file_.absent, line.text);
+        add_unique(file_.absent, collapse_spaces(line.text));
       }
       if (!current) section(SectionKind::preamble, "");
       case_line(line.text, item.case_numbers, item.closed);
@@ -528,7 +538,10 @@ class Builder {
     for (std::string_view prefix : {"Åben ", "Lukket "}) {
       if (pending_.title.empty() && starts_with(title, prefix)) title = title.substr(prefix.size());
     }
-    pending_.title += (pending_.title.empty() || pending_.title.back() == '-' ? "" : " ") + title;
+    // "Voksen -" + "Fælles" is a spaced dash (keep the space); "udvik-" + "ling" a hyphenated word.
+    const std::string& t = pending_.title;
+    const bool hyphenated = t.size() >= 2 && t.back() == '-' && t[t.size() - 2] != ' ';
+    pending_.title += (t.empty() || hyphenated ? "" : " ") + title;
   }
 
   void finish_attachment(AgendaItem& item) {

@@ -289,3 +289,12 @@ TEST_CASE("JSON Lines: bad lines reported by number, good lines kept", "[minutes
   CHECK(f.diagnostics[1].line == 3);
   CHECK(std::find(f.items[1].topics.begin(), f.items[1].topics.end(), "ældrereform") != f.items[1].topics.end());
 }
+
+TEST_CASE("attachment titles keep spaced dashes; names lose double spaces", "[minutes][seeds]") {
+  auto f3 = seed("003_8fb21dcf6d09698d.txt");
+  REQUIRE(f3.items[0].attachments.size() == 7);
+  CHECK(f3.items[0].attachments[6].title ==
+        "Høringssvar fra Områdeudvalg Socialområdet Voksen - Fælles, langsigtet strategi på Socialområdet");
+  auto f0 = seed("000_ab300e39aad1bfe1.txt");
+  CHECK(std::find(f0.absent.begin(), f0.absent.end(), "Pia Lichtenstein (TR/FOA)") != f0.absent.end());
+}
