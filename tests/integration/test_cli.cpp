@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 namespace {
@@ -106,4 +107,36 @@ TEST_CASE("cli: trends csv and svg", "[cli][trends]") {
   CHECK(content.find("polyline") != std::string::npos);
   CHECK(content.find("emne:sundhedsreform") != std::string::npos);
   CHECK(content.find("</svg>") != std::string::npos);
+  // It renders: rsvg-convert (librsvg, installed by scripts/deps.sh) makes a PNG of it.
+  REQUIRE(cli("--version").code == 0);
+  int rendered = std::system(("rsvg-convert '" + dir + "/chart.svg' -o '" + dir + "/chart.png'").c_str());
+  REQUIRE(rendered == 0);
+  std::ifstream png(dir + "/chart.png", std::ios::binary);
+  std::string image((std::istreambuf_iterator<char>(png)), {});
+  CHECK(image.substr(1, 3) == "PNG");
+  CHECK(image.size() > 5000);
+}
+
+TEST_CASE("cli: kill -9 during indexing leaves the last commit readable", "[cli][index]") {
+  std::string dir = fixture::temp_dir("killed");
+  const std::string db = dir + "/idx";
+  REQUIRE(cli("index --db '" + db + "' '" + REFERAT_CORPUS_DIR + "'").code == 0);
+  {  // a big batch: long enough to be killed in the middle
+    std::ofstream big(dir + "/big.jsonl");
+    for (int i = 0; i < 6000; ++i) {
+      big << "{\"id\":\"big-" << i << "\",\"title\":\"Punkt " << i
+          << "\",\"text\":\"Kommunalbestyrelsen drøftede budgettet for ældreområdet og sundhedsreformen. "
+             "Vindmøller og klimatilpasning blev også drøftet i udvalget "
+          << i << ".\"}\n";
+    }
+  }
+  auto killed =
+      cli("index --db '" + db + "' '" + dir + "/big.jsonl' & pid=$!; sleep 1; kill -9 $pid; wait $pid; echo killed");
+  REQUIRE(killed.out.find("killed") != std::string::npos);
+  auto stats = nlohmann::json::parse(cli("stats --format json --db '" + db + "'").out);
+  CHECK(stats["items"] == 12);  // the committed corpus, nothing half-written
+  CHECK(cli("search --db '" + db + "' demens").code == 0);
+  // The lock died with the writer: indexing again works and completes.
+  CHECK(cli("index --db '" + db + "' '" + dir + "/big.jsonl'").code == 0);
+  CHECK(nlohmann::json::parse(cli("stats --format json --db '" + db + "'").out)["items"] == 6012);
 }
