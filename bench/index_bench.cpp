@@ -5,6 +5,7 @@
 //   index_bench index-xapian   CORPUS.jsonl DB
 //   index_bench search-referat DB QUERIES.txt ROUNDS
 //   index_bench search-xapian  DB QUERIES.txt ROUNDS
+//   index_bench trends-referat DB SERIES
 // Each prints one "RESULT key=value …" line for bench/run.
 #include <referat/referat.hpp>
 
@@ -21,6 +22,12 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+// bench/run sets BENCH_LABEL (ft, ep) so it can tell the corpora apart.
+const char* label() {
+  const char* l = std::getenv("BENCH_LABEL");
+  return l && *l ? l : "-";
+}
 
 std::uint64_t folder_bytes(const std::string& dir) {
   std::uint64_t n = 0;
@@ -60,10 +67,11 @@ int index_referat(const std::string& corpus, const std::string& db, unsigned thr
   fs::remove_all(db);
   fs::rename(db + ".compact", db);
   std::printf(
-      "RESULT index engine=referat threads=%u items=%zu mb=%.1f seconds=%.2f mbs=%.2f items_per_s=%.0f "
+      "RESULT index corpus=%s engine=referat threads=%u items=%zu mb=%.1f seconds=%.2f mbs=%.2f items_per_s=%.0f "
       "peak_rss_mib=%.0f size_ratio=%.2f compact_size_ratio=%.2f compact_seconds=%.2f failed=%zu\n",
-      threads, report.items_indexed, mb, seconds, mb / seconds, static_cast<double>(report.items_indexed) / seconds,
-      bench::peak_rss_mib(), size / (mb * 1e6), compact_size / (mb * 1e6), compact_seconds, report.files_failed);
+      label(), threads, report.items_indexed, mb, seconds, mb / seconds,
+      static_cast<double>(report.items_indexed) / seconds, bench::peak_rss_mib(), size / (mb * 1e6),
+      compact_size / (mb * 1e6), compact_seconds, report.files_failed);
   return report.files_failed ? 1 : 0;
 }
 
@@ -91,7 +99,7 @@ int index_xapian(const std::string& corpus, const std::string& db) {
   const double seconds = bench::now_seconds() - t0;
   const double size = static_cast<double>(folder_bytes(db));
   std::printf(
-      "RESULT index engine=xapian threads=1 items=%zu mb=%.1f seconds=%.2f mbs=%.2f items_per_s=%.0f "
+      "RESULT index corpus=%s engine=xapian threads=1 items=%zu mb=%.1f seconds=%.2f mbs=%.2f items_per_s=%.0f "
       "peak_rss_mib=%.0f size_ratio=%.2f\n",
       records.size(), mb, seconds, mb / seconds, static_cast<double>(records.size()) / seconds, bench::peak_rss_mib(),
       size / (mb * 1e6));
@@ -167,6 +175,28 @@ int search_xapian(const std::string& db, const std::string& query_file, int roun
   return 0;
 }
 
+// Five topic series by month over the whole index, as `referat trends` runs them.
+int trends_referat(const std::string& db, int series) {
+  referat::Searcher searcher(db);
+  referat::TrendRequest request;
+  request.by = referat::Period::month;
+  const char* topics[] = {"sundhedsreform", "ældrereform", "socialområdet", "demens",
+                          "psykiatri",      "budget",      "klima",         "beskæftigelse"};
+  for (int i = 0; i < series && i < 8; ++i) request.topics.push_back(topics[i]);
+  (void)searcher.trends(request);  // warm-up
+  std::vector<double> seconds;
+  std::size_t points = 0;
+  for (int run = 0; run < 3; ++run) {
+    const double t0 = bench::now_seconds();
+    auto result = searcher.trends(request);
+    seconds.push_back(bench::now_seconds() - t0);
+    points = result.empty() ? 0 : result.front().points.size();
+  }
+  std::printf("RESULT trends corpus=%s engine=referat series=%d periods=%zu items=%zu seconds=%.3f\n", label(), series,
+              points, searcher.stats().items, bench::median(seconds));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -179,6 +209,7 @@ int main(int argc, char** argv) {
     if (mode == "index-referat") return index_referat(argv[2], argv[3], argc > 4 ? std::atoi(argv[4]) : 0);
     if (mode == "index-xapian") return index_xapian(argv[2], argv[3]);
     if (mode == "search-referat") return search_referat(argv[2], argv[3], argc > 4 ? std::atoi(argv[4]) : 3);
+    if (mode == "trends-referat") return trends_referat(argv[2], std::atoi(argv[3]));
     if (mode == "search-xapian") return search_xapian(argv[2], argv[3], argc > 4 ? std::atoi(argv[4]) : 3);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "index_bench: %s\n", e.what());

@@ -41,7 +41,8 @@ struct IndexOptions {
   ParseOptions parser;
   /// Analysis threads (0: one per core). Xapian writes on the calling thread.
   unsigned threads = 0;
-  /// Items per Xapian flush inside one run; commit() is atomic either way.
+  /// Items between commits inside one run (bounds memory; each commit is
+  /// atomic, so an interrupted run leaves the last commit readable).
   std::size_t batch_items = 5000;
 };
 

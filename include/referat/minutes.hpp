@@ -188,7 +188,9 @@ class MinutesParser {
   /// Parses raw bytes of a text file (detects UTF-8/Windows-1252).
   [[nodiscard]] ParsedFile parse_bytes(std::string_view bytes, const std::string& source);
   /// Parses JSON Lines; bad lines become diagnostics, the rest items.
-  [[nodiscard]] ParsedFile parse_jsonl(std::string_view bytes, const std::string& source);
+  /// `first_line` is the line number of the first line of `bytes` (a piece of
+  /// a larger file). Throws InputError when no line holds a valid record.
+  [[nodiscard]] ParsedFile parse_jsonl(std::string_view bytes, const std::string& source, std::size_t first_line = 1);
   /// Extracts a PDF's text per page and parses it; throws InputError for a PDF
   /// without a text layer.
   [[nodiscard]] ParsedFile parse_pdf(const std::string& path);

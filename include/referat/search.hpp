@@ -31,7 +31,10 @@ struct SearchRequest {
   std::size_t limit = 10;
   bool facets = true;               ///< compute facet counts
   std::size_t snippet_bytes = 240;  ///< 0: no snippets
-  double recency_weight = 0.0;      ///< 0: none; >0 boosts newer items
+  /// 0: none. Otherwise an item gains up to this much score for being new:
+  /// recency_weight × 0.5^(age / 1 year), age counted from the newest item in
+  /// the index (BM25 scores of a good match are typically 5–20).
+  double recency_weight = 0.0;
 };
 
 /// A snippet: a fragment of the item's text and the byte ranges in it that

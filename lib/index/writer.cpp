@@ -90,6 +90,53 @@ struct IndexWriter::Impl {
     return p;
   }
 
+  // Recorded once a file is completely in: a file interrupted half-way is
+  // indexed again by the next run.
+  void set_file_hash(const std::string& key, const std::string& hash) {
+    db.set_metadata(std::string(schema::file_hash_key) + key, hash.empty() ? "-" : hash);
+  }
+
+  void note_diagnostics(const ParsedFile& parsed, IndexReport& report) {
+    for (const auto& d : parsed.diagnostics) {
+      report.warnings.push_back(parsed.source + ":" + std::to_string(d.line) + ": " + d.message);
+    }
+  }
+
+  // JSON Lines files can be huge (Europarl: 317 MB): read, parse and index
+  // them in pieces, committing as we go, so memory stays flat.
+  std::size_t add_jsonl_in_pieces(const std::string& file, const std::string& key, IndexReport& report,
+                                  IndexWriter& writer) {
+    detail::LineBlockReader reader(file, 16u << 20);
+    std::string piece;
+    std::size_t line = 1, items = 0;
+    std::string first_problem;
+    while (reader.next(piece)) {
+      const std::size_t lines = static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+      try {
+        ParsedFile parsed = parser.parse_jsonl(piece, file, line);
+        note_diagnostics(parsed, report);
+        items += add(parsed, key);
+      } catch (const InputError& e) {  // a piece without one valid record
+        report.warnings.push_back(file + ":" + std::to_string(e.line()) + ": " + e.reason());
+        if (first_problem.empty()) first_problem = e.reason();
+      }
+      line += lines;
+      if (pending >= options.batch_items) writer.commit();
+    }
+    if (items == 0) throw InputError(file, 0, first_problem.empty() ? "no records" : first_problem);
+    return items;
+  }
+
+  // replace_document() by a term that does not exist yet is slow with many
+  // uncommitted changes (it walks them); a new id is simply added.
+  void write(const index::BuiltDocument& doc) {
+    if (db.term_exists(doc.id_term)) {
+      db.replace_document(doc.id_term, doc.document);
+    } else {
+      db.add_document(doc.document);
+    }
+  }
+
   std::size_t remove_source(const std::string& key) {
     const std::string term = std::string(schema::source) + key;
     std::size_t removed = db.get_termfreq(term);
@@ -99,7 +146,7 @@ struct IndexWriter::Impl {
 
   // Analysis threads build documents while this thread writes them, in item
   // order. A bounded window keeps memory flat on huge JSONL files.
-  std::size_t add(const ParsedFile& file, const std::string& key, const std::string& hash) {
+  std::size_t add(const ParsedFile& file, const std::string& key) {
     const bool jsonl = !file.items.empty() && !file.items.front().id.empty();
     const std::size_t n = file.items.size();
     const query::TermInterest& interest = tagger->interest(*analyzers.front());
@@ -112,12 +159,11 @@ struct IndexWriter::Impl {
     if (n < 4 || analyzers.size() == 1) {  // not worth threads
       for (std::size_t i = 0; i < n; ++i) {
         auto built = build(i, *analyzers.front());
-        db.replace_document(built.id_term, built.document);
+        write(built);
       }
     } else {
       write_in_parallel(n, build);
     }
-    db.set_metadata(std::string(schema::file_hash_key) + key, hash.empty() ? "-" : hash);
     pending += n;
     return n;
   }
@@ -163,7 +209,7 @@ struct IndexWriter::Impl {
           if (error) break;
           doc = std::move(built[i]);
         }
-        db.replace_document(doc.id_term, doc.document);
+        write(doc);
         {
           std::lock_guard<std::mutex> lock(mutex);
           written = i + 1;
@@ -190,7 +236,9 @@ std::size_t IndexWriter::add_parsed(const ParsedFile& file, const std::string& c
   try {
     std::string key = absolute_path(file.source);
     impl_->remove_source(key);
-    return impl_->add(file, key, content_hash);
+    std::size_t n = impl_->add(file, key);
+    impl_->set_file_hash(key, content_hash);
+    return n;
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, impl_->path);
   }
@@ -226,21 +274,27 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
       const std::string& file = files[i];
       const std::string key = absolute_path(file);
       try {
-        std::string bytes = detail::read_file(file);
-        report.bytes_read += bytes.size();
-        done_bytes += bytes.size();
-        std::string hash = detail::content_hash(bytes);
+        std::error_code ec;
+        const std::uint64_t size = fs::file_size(file, ec);
+        report.bytes_read += size;
+        done_bytes += size;
+        const std::string hash = detail::file_content_hash(file);
+        const std::string ext = detail::lower_extension(file);
         if (impl_->db.get_metadata(std::string(schema::file_hash_key) + key) == hash) {
           ++report.files_unchanged;
-        } else {
-          ParsedFile parsed = impl_->parser.parse_contents(file, bytes);
+        } else if (ext == ".jsonl" || ext == ".ndjson") {
           report.items_removed += impl_->remove_source(key);
-          report.items_indexed += impl_->add(parsed, key, hash);
+          report.items_indexed += impl_->add_jsonl_in_pieces(file, key, report, *this);
+          impl_->set_file_hash(key, hash);
           ++report.files_indexed;
-          for (const auto& d : parsed.diagnostics) {
-            report.warnings.push_back(file + ":" + std::to_string(d.line) + ": " + d.message);
-          }
-          if (impl_->pending >= impl_->options.batch_items * 4) commit();  // bound memory on huge runs
+        } else {
+          ParsedFile parsed = impl_->parser.parse_contents(file, detail::read_file(file));
+          report.items_removed += impl_->remove_source(key);
+          report.items_indexed += impl_->add(parsed, key);
+          impl_->set_file_hash(key, hash);
+          ++report.files_indexed;
+          impl_->note_diagnostics(parsed, report);
+          if (impl_->pending >= impl_->options.batch_items) commit();  // bound memory on huge runs
         }
       } catch (const InputError& e) {
         ++report.files_failed;

@@ -123,11 +123,10 @@ ParsedFile MinutesParser::parse_text(std::string_view text, const std::string& s
   return file;
 }
 
-ParsedFile MinutesParser::parse_jsonl(std::string_view bytes, const std::string& source) {
+ParsedFile MinutesParser::parse_jsonl(std::string_view bytes, const std::string& source, std::size_t first_line) {
   ParsedFile file;
   file.source = source;
-  if (!is_valid_utf8(bytes)) throw InputError(source, 0, "JSON Lines must be UTF-8");
-  std::size_t start = 0, line_number = 0;
+  std::size_t start = 0, line_number = first_line ? first_line - 1 : 0;
   static const char* known[] = {"id",           "title",  "text", "committee", "committees",  "date",  "case_no",
                                 "case_numbers", "topics", "url",  "decisions", "item_number", "source"};
   while (start < bytes.size()) {
@@ -137,6 +136,10 @@ ParsedFile MinutesParser::parse_jsonl(std::string_view bytes, const std::string&
     start = end + 1;
     ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (!is_valid_utf8(line)) {  // one bad line, not a bad file
+      file.diagnostics.push_back({line_number, "not UTF-8"});
+      continue;
+    }
     nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
     if (record.is_discarded() || !record.is_object()) {
       file.diagnostics.push_back({line_number, "invalid JSON"});

@@ -4,17 +4,25 @@
 
 namespace referat::query {
 
-std::vector<std::vector<std::string>> word_terms(Analyzer& analyzer, const std::string& text) {
-  std::vector<std::vector<std::string>> result, stops;
+std::vector<WordMatch> word_matches(Analyzer& analyzer, const std::string& text) {
+  std::vector<WordMatch> result, stops;
   analyzer.analyze(text, [&](const Token& token) {
-    std::vector<std::string> alternatives;
+    WordMatch match;
     for (const Term& term : token.terms) {
-      if (term.kind == TermKind::lemma) alternatives.push_back(term.text);
+      if (term.kind == TermKind::lemma) match.lemmas.push_back(term.text);
+      if (term.kind == TermKind::part) match.parts.push_back(term.text);
     }
-    if (alternatives.empty()) alternatives.push_back(token.text);
-    (token.stop_word ? stops : result).push_back(std::move(alternatives));
+    if (match.lemmas.empty()) match.lemmas.push_back(token.text);
+    if (match.parts.size() < 2) match.parts.clear();
+    (token.stop_word ? stops : result).push_back(std::move(match));
   });
   return result.empty() ? stops : result;
+}
+
+std::vector<std::vector<std::string>> word_terms(Analyzer& analyzer, const std::string& text) {
+  std::vector<std::vector<std::string>> out;
+  for (auto& match : word_matches(analyzer, text)) out.push_back(std::move(match.lemmas));
+  return out;
 }
 
 std::vector<std::string> surface_terms(Analyzer& analyzer, const std::string& text) {

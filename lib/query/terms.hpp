@@ -13,8 +13,18 @@
 
 namespace referat::query {
 
-/// For each token of `text`: the lemma-level terms any of which matches it
-/// (without the Z prefix). Stop words are left out unless every token is one.
+/// How one query token matches: any of its lemma-level terms (without the Z
+/// prefix), and, for a compound, its parts.
+struct WordMatch {
+  std::vector<std::string> lemmas;
+  std::vector<std::string> parts;  ///< empty unless the token is a compound
+};
+
+/// One WordMatch per token of `text`. Stop words are left out unless every
+/// token is one.
+std::vector<WordMatch> word_matches(Analyzer& analyzer, const std::string& text);
+
+/// The lemmas of word_matches(), per token.
 std::vector<std::vector<std::string>> word_terms(Analyzer& analyzer, const std::string& text);
 
 /// The surface forms of `text`'s tokens, in order (for exact phrases).

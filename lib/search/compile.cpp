@@ -92,11 +92,28 @@ class Compiler {
   }
 
   Xapian::Query word(const query::Node& node, bool positive) {
-    auto tokens = query::word_terms(analyzer_, node.text);
+    auto tokens = query::word_matches(analyzer_, node.text);
     if (tokens.empty()) return Xapian::Query();
     if (positive && node.field == query::Field::all) result.words.push_back(node.text);
     std::vector<Xapian::Query> parts;
-    for (const auto& alternatives : tokens) parts.push_back(any_of(alternatives, node.field, positive));
+    for (const auto& match : tokens) {
+      Xapian::Query whole = any_of(match.lemmas, node.field, positive);
+      if (match.parts.empty() || node.field != query::Field::all) {
+        parts.push_back(whole);
+        continue;
+      }
+      // A compound also matches its parts written near each other
+      // ("sundhedsreform" finds "reformen af sundhedsvæsenet"), weighted
+      // below the whole word.
+      std::vector<Xapian::Query> pieces;
+      for (const auto& p : match.parts) {
+        pieces.emplace_back(std::string(schema::lemma) + p);
+        if (positive) result.part_terms.push_back(std::string(schema::lemma) + p);
+      }
+      Xapian::Query near(Xapian::Query::OP_NEAR, pieces.begin(), pieces.end(),
+                         static_cast<Xapian::termcount>(match.parts.size() + 4));
+      parts.emplace_back(Xapian::Query::OP_OR, whole, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, near, 0.5));
+    }
     if (parts.size() == 1) return parts.front();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }

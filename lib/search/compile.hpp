@@ -15,7 +15,10 @@ namespace referat::search {
 struct Compiled {
   Xapian::Query query;
   std::vector<std::string> highlight_terms;  ///< positional terms of the positive parts
-  std::vector<std::string> words;            ///< plain query words (for spelling suggestions)
+  /// Compound parts: highlighted only in items where no highlight_terms matched
+  /// (the item was found through the parts written apart).
+  std::vector<std::string> part_terms;
+  std::vector<std::string> words;  ///< plain query words (for spelling suggestions)
 };
 
 Compiled compile(const query::Node& node, Analyzer& analyzer);

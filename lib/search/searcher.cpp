@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <unordered_map>
@@ -52,6 +53,36 @@ class FacetSpy final : public Xapian::MatchSpy {
  private:
   std::vector<Xapian::valueno> slots_;
   std::vector<std::map<std::string, std::size_t>> counts_;
+};
+
+// Days since 0000-03-01 for a YYYYMMDD value (a civil-calendar day count).
+long day_number(const std::string& yyyymmdd) {
+  if (yyyymmdd.size() != 8) return 0;
+  long y = std::stol(yyyymmdd.substr(0, 4)), m = std::stol(yyyymmdd.substr(4, 2)), d = std::stol(yyyymmdd.substr(6, 2));
+  if (m < 3) y -= 1, m += 12;
+  return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
+}
+
+// Extra weight for newer items: weight × 0.5^(age in years), the age counted
+// from the newest date in the index.
+class RecencySource final : public Xapian::ValuePostingSource {
+ public:
+  explicit RecencySource(double weight) : Xapian::ValuePostingSource(schema::slot_date), weight_(weight) {}
+  void init(const Xapian::Database& database) override {
+    Xapian::ValuePostingSource::init(database);
+    newest_ = day_number(database.get_value_upper_bound(schema::slot_date));
+    set_maxweight(weight_);
+  }
+  double get_weight() const override {
+    const long age = std::max(0L, newest_ - day_number(get_value()));
+    return weight_ * std::pow(0.5, static_cast<double>(age) / 365.25);
+  }
+  RecencySource* clone() const override { return new RecencySource(weight_); }
+  std::string name() const override { return "referat::RecencySource"; }
+
+ private:
+  double weight_;
+  long newest_ = 0;
 };
 
 [[noreturn]] void rethrow(const Xapian::Error& e, const std::string& path) {
@@ -235,6 +266,10 @@ struct Searcher::Impl {
     Filters f = filters(r);
     Xapian::Query full = apply(compiled.query, {&f.committee, &f.topic, &f.decision, &f.cases, &f.dates});
     Xapian::Enquire enquire(db);
+    if (r.recency_weight > 0) {
+      full = Xapian::Query(Xapian::Query::OP_AND_MAYBE, full,
+                           Xapian::Query((new RecencySource(r.recency_weight))->release()));
+    }
     enquire.set_query(full);
     const Xapian::doccount all = std::max<Xapian::doccount>(1, db.get_doccount());
     switch (r.sort) {
@@ -257,8 +292,12 @@ struct Searcher::Impl {
       hit.score = max_weight > 0 ? it.get_weight() / max_weight : 0.0;
       hit.collapsed = it.get_collapse_count();
       if (r.snippet_bytes) {
-        hit.snippet = search::make_snippet(db, *it, record.item.text, doc.get_value(schema::slot_offsets),
-                                           compiled.highlight_terms, r.snippet_bytes);
+        const std::string offsets = doc.get_value(schema::slot_offsets);
+        hit.snippet =
+            search::make_snippet(db, *it, record.item.text, offsets, compiled.highlight_terms, r.snippet_bytes);
+        if (hit.snippet.highlights.empty() && !compiled.part_terms.empty()) {
+          hit.snippet = search::make_snippet(db, *it, record.item.text, offsets, compiled.part_terms, r.snippet_bytes);
+        }
       }
       result.hits.push_back(std::move(hit));
     }

@@ -301,3 +301,50 @@ TEST_CASE("an index of another format is refused, not misread", "[index]") {
     }
   }
 }
+
+TEST_CASE("a compound query also finds its parts near each other, ranked below the compound", "[search]") {
+  std::string dir = fixture::temp_dir("compound-parts");
+  std::ofstream(dir + "/items.jsonl")
+      << "{\"id\":\"whole\",\"title\":\"Status\",\"text\":\"Sundhedsreformen blev drøftet.\",\"date\":\"2024-01-01\"}\n"
+         "{\"id\":\"parts\",\"title\":\"Status\",\"text\":\"Reformen af sundhedsvæsenet blev drøftet.\","
+         "\"date\":\"2024-01-01\"}\n"
+         "{\"id\":\"far\",\"title\":\"Status\",\"text\":\"Reformen blev drøftet. "
+      << std::string(200, 'x')
+      << " ord ord ord ord ord ord ord ord ord ord Sundhed nævnes til sidst.\","
+         "\"date\":\"2024-01-01\"}\n";
+  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
+  SearchRequest r;
+  r.query = "sundhedsreform";
+  auto result = Searcher(dir + "/idx").search(r);
+  REQUIRE(result.total == 2);
+  CHECK(result.hits[0].id == "whole");
+  CHECK(result.hits[1].id == "parts");
+  // Parts are highlighted only where the item was found through them.
+  auto highlighted = [](const Hit& h) {
+    std::vector<std::string> words;
+    for (const auto& [b, e] : h.snippet.highlights) words.push_back(h.snippet.text.substr(b, e - b));
+    return words;
+  };
+  CHECK(highlighted(result.hits[0]) == std::vector<std::string>{"Sundhedsreformen"});
+  CHECK(highlighted(result.hits[1]) == std::vector<std::string>{"Reformen", "sundhedsvæsenet"});
+}
+
+TEST_CASE("recency weighting lifts newer items among equal matches", "[search]") {
+  std::string dir = fixture::temp_dir("recency");
+  std::ofstream(dir + "/items.jsonl")
+      << "{\"id\":\"old\",\"title\":\"Budget\",\"text\":\"Budgettet. Budget. Budgetter.\",\"date\":\"2015-03-01\"}\n"
+         "{\"id\":\"new\",\"title\":\"Møde\",\"text\":\"Udvalget drøftede mange sager om ældreområdet, skolerne, "
+         "vejene og budgettet for det kommende år.\",\"date\":\"2024-03-01\"}\n";
+  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
+  Searcher searcher(dir + "/idx");
+  SearchRequest r;
+  r.query = "budget";
+  auto plain = searcher.search(r);
+  REQUIRE(plain.total == 2);
+  REQUIRE(plain.hits[0].id == "old");  // more and denser matches
+  r.recency_weight = 50;
+  auto recent = searcher.search(r);
+  REQUIRE(recent.total == 2);
+  CHECK(recent.hits[0].id == "new");
+  CHECK(recent.hits[1].id == "old");
+}

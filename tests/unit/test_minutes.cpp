@@ -298,3 +298,13 @@ TEST_CASE("attachment titles keep spaced dashes; names lose double spaces", "[mi
   auto f0 = seed("000_ab300e39aad1bfe1.txt");
   CHECK(std::find(f0.absent.begin(), f0.absent.end(), "Pia Lichtenstein (TR/FOA)") != f0.absent.end());
 }
+
+TEST_CASE("JSON Lines: invalid UTF-8 spoils one line, not the file; line numbers of pieces", "[minutes][jsonl]") {
+  std::string jsonl =
+      "{\"id\":\"a\",\"title\":\"T\",\"text\":\"ok\"}\n{\"id\":\"b\",\"title\":\"\xff\",\"text\":\"x\"}\n";
+  auto f = parser().parse_jsonl(jsonl, "piece.jsonl", 101);
+  REQUIRE(f.items.size() == 1);
+  REQUIRE(f.diagnostics.size() == 1);
+  CHECK(f.diagnostics[0].line == 102);
+  CHECK(f.diagnostics[0].message == "not UTF-8");
+}
