@@ -101,15 +101,16 @@ int index_xapian(const std::string& corpus, const std::string& db) {
   std::printf(
       "RESULT index corpus=%s engine=xapian threads=1 items=%zu mb=%.1f seconds=%.2f mbs=%.2f items_per_s=%.0f "
       "peak_rss_mib=%.0f size_ratio=%.2f\n",
-      records.size(), mb, seconds, mb / seconds, static_cast<double>(records.size()) / seconds, bench::peak_rss_mib(),
-      size / (mb * 1e6));
+      label(), records.size(), mb, seconds, mb / seconds, static_cast<double>(records.size()) / seconds,
+      bench::peak_rss_mib(), size / (mb * 1e6));
   return 0;
 }
 
 void report_latencies(const char* engine, std::vector<double> ms, std::size_t queries) {
-  std::printf("RESULT search engine=%s queries=%zu runs=%zu median_ms=%.2f p99_ms=%.2f min_ms=%.2f max_ms=%.2f\n",
-              engine, queries, ms.size(), bench::median(ms), bench::percentile(ms, 99),
-              *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()));
+  std::printf(
+      "RESULT search corpus=%s engine=%s queries=%zu runs=%zu median_ms=%.2f p99_ms=%.2f min_ms=%.2f max_ms=%.2f\n",
+      label(), engine, queries, ms.size(), bench::median(ms), bench::percentile(ms, 99),
+      *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()));
 }
 
 int search_referat(const std::string& db, const std::string& query_file, int rounds) {
@@ -192,7 +193,7 @@ int trends_referat(const std::string& db, int series) {
     seconds.push_back(bench::now_seconds() - t0);
     points = result.empty() ? 0 : result.front().points.size();
   }
-  std::printf("RESULT trends corpus=%s engine=referat series=%d periods=%zu items=%zu seconds=%.3f\n", label(), series,
+  std::printf("RESULT trends corpus=%s engine=referat series=%d periods=%zu items=%zu seconds=%.4f\n", label(), series,
               points, searcher.stats().items, bench::median(seconds));
   return 0;
 }
