@@ -34,7 +34,10 @@ Runner add_index(CLI::App& app, Common& common) {
         double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         double rate = s > 0 ? static_cast<double>(bytes) / s : 0;
         double eta = rate > 0 ? static_cast<double>(total_bytes - bytes) / rate : 0;
-        int width = 30, filled = total ? static_cast<int>(width * done / total) : width;
+        const int width = 30;  // filled by bytes: one big file moves the bar too
+        const int filled = total_bytes
+                               ? static_cast<int>(width * static_cast<double>(bytes) / static_cast<double>(total_bytes))
+                               : width;
         std::fprintf(stderr, "\r[%-*s] %zu/%zu files  %.1f files/s  %.2f MB/s  ETA %.0fs ", width,
                      std::string(static_cast<std::size_t>(filled), '#').c_str(), done, total,
                      s > 0 ? static_cast<double>(done) / s : 0.0, rate / 1e6, eta);

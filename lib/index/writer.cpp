@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -22,6 +23,14 @@ namespace {
 bool indexable(const fs::path& p) {
   const std::string ext = detail::lower_extension(p.string());
   return ext == ".txt" || ext == ".pdf" || ext == ".jsonl" || ext == ".ndjson";
+}
+
+// fs::file_size reports an error as (uintmax_t)-1; count such a file as empty
+// (reading it then fails with a clear message).
+std::uint64_t file_size_or_zero(const std::string& path) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  return ec ? 0 : size;
 }
 
 std::string absolute_path(const std::string& path) {
@@ -105,7 +114,7 @@ struct IndexWriter::Impl {
   // JSON Lines files can be huge (Europarl: 317 MB): read, parse and index
   // them in pieces, committing as we go, so memory stays flat.
   std::size_t add_jsonl_in_pieces(const std::string& file, const std::string& key, IndexReport& report,
-                                  IndexWriter& writer) {
+                                  IndexWriter& writer, const std::function<void(std::size_t)>& piece_done) {
     detail::LineBlockReader reader(file, 16u << 20);
     std::string piece;
     std::size_t line = 1, items = 0;
@@ -122,19 +131,10 @@ struct IndexWriter::Impl {
       }
       line += lines;
       if (pending >= options.batch_items) writer.commit();
+      piece_done(piece.size());
     }
     if (items == 0) throw InputError(file, 0, first_problem.empty() ? "no records" : first_problem);
     return items;
-  }
-
-  // replace_document() by a term that does not exist yet is slow with many
-  // uncommitted changes (it walks them); a new id is simply added.
-  void write(const index::BuiltDocument& doc) {
-    if (db.term_exists(doc.id_term)) {
-      db.replace_document(doc.id_term, doc.document);
-    } else {
-      db.add_document(doc.document);
-    }
   }
 
   std::size_t remove_source(const std::string& key) {
@@ -159,7 +159,7 @@ struct IndexWriter::Impl {
     if (n < 4 || analyzers.size() == 1) {  // not worth threads
       for (std::size_t i = 0; i < n; ++i) {
         auto built = build(i, *analyzers.front());
-        write(built);
+        db.replace_document(built.id_term, built.document);
       }
     } else {
       write_in_parallel(n, build);
@@ -209,7 +209,7 @@ struct IndexWriter::Impl {
           if (error) break;
           doc = std::move(built[i]);
         }
-        write(doc);
+        db.replace_document(doc.id_term, doc.document);
         {
           std::lock_guard<std::mutex> lock(mutex);
           written = i + 1;
@@ -265,26 +265,26 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
   }
   report.files_seen = files.size();
   std::uint64_t total_bytes = 0, done_bytes = 0;
-  for (const auto& f : files) {
-    std::error_code ec;
-    total_bytes += fs::file_size(f, ec);
-  }
+  for (const auto& f : files) total_bytes += file_size_or_zero(f);
   try {
     for (std::size_t i = 0; i < files.size(); ++i) {
       const std::string& file = files[i];
       const std::string key = absolute_path(file);
+      const std::uint64_t bytes_before = done_bytes;
+      const std::uint64_t size = file_size_or_zero(file);
       try {
-        std::error_code ec;
-        const std::uint64_t size = fs::file_size(file, ec);
         report.bytes_read += size;
-        done_bytes += size;
         const std::string hash = detail::file_content_hash(file);
         const std::string ext = detail::lower_extension(file);
         if (impl_->db.get_metadata(std::string(schema::file_hash_key) + key) == hash) {
           ++report.files_unchanged;
         } else if (ext == ".jsonl" || ext == ".ndjson") {
           report.items_removed += impl_->remove_source(key);
-          report.items_indexed += impl_->add_jsonl_in_pieces(file, key, report, *this);
+          // Progress per piece: one big file should not look stuck.
+          report.items_indexed += impl_->add_jsonl_in_pieces(file, key, report, *this, [&](std::size_t bytes) {
+            done_bytes += bytes;
+            if (progress) progress(i, files.size(), done_bytes, total_bytes);
+          });
           impl_->set_file_hash(key, hash);
           ++report.files_indexed;
         } else {
@@ -303,6 +303,7 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
         ++report.files_failed;
         report.failures.push_back({file, "out of memory"});
       }
+      done_bytes = bytes_before + size;
       if (progress) progress(i + 1, files.size(), done_bytes, total_bytes);
     }
     commit();

@@ -348,3 +348,57 @@ TEST_CASE("recency weighting lifts newer items among equal matches", "[search]")
   CHECK(recent.hits[0].id == "new");
   CHECK(recent.hits[1].id == "old");
 }
+
+TEST_CASE("trends on a fixture with known dates: counts, totals, shares, empty periods, no matches", "[trends]") {
+  std::string dir = fixture::temp_dir("trend-fixture");
+  {
+    std::ofstream out(dir + "/items.jsonl");
+    // Jan 2024: 3 items, 2 about demens. Feb: none. Mar: 4 items, 1 about demens. Apr: 1, 0.
+    const char* rows[][2] = {{"2024-01-05", "Demens og pleje"},
+                             {"2024-01-20", "Demensindsatsen"},
+                             {"2024-01-31", "Budget"},
+                             {"2024-03-01", "Skoler"},
+                             {"2024-03-02", "Veje"},
+                             {"2024-03-15", "Demenskoordinator"},
+                             {"2024-03-31", "Klima"},
+                             {"2024-04-30", "Havne"}};
+    for (int n = 0; n < 8; ++n) {  // even rows ØK, odd rows KB
+      const auto& row = rows[n];
+      out << "{\"id\":\"t" << n << "\",\"title\":\"" << row[1] << "\",\"text\":\"" << row[1]
+          << " blev drøftet.\",\"date\":\"" << row[0] << "\",\"committee\":\"" << (n % 2 == 0 ? "ØK" : "KB") << "\"}\n";
+    }
+  }
+  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
+  Searcher s(dir + "/idx");
+  TrendRequest t;
+  t.by = Period::month;
+  t.queries = {"demens", "ubådsbase"};
+  t.normalize = true;
+  auto series = s.trends(t);
+  REQUIRE(series.size() == 2);
+  std::vector<std::string> periods;
+  for (const auto& p : series[0].points) periods.push_back(p.period);
+  CHECK(periods == std::vector<std::string>{"2024-01", "2024-02", "2024-03", "2024-04"});
+  const std::size_t counts[] = {2, 0, 1, 0}, totals[] = {3, 0, 4, 1};
+  for (std::size_t i = 0; i < 4; ++i) {
+    INFO(periods[i]);
+    CHECK(series[0].points[i].count == counts[i]);
+    CHECK(series[0].points[i].total == totals[i]);
+    CHECK(series[0].points[i].share == Approx(totals[i] ? double(counts[i]) / double(totals[i]) : 0.0));
+    CHECK(series[1].points[i].count == 0);  // a query with no matches: zeros, not gaps
+  }
+  // By quarter, and split by committee.
+  t.by = Period::quarter;
+  t.queries = {"demens"};
+  t.committees = {"ØK", "KB"};
+  t.split_by_committee = true;
+  series = s.trends(t);
+  REQUIRE(series.size() == 2);
+  CHECK(series[0].points.front().period == "2024-Q1");
+  std::size_t demens = 0, all = 0;
+  for (const auto& sr : series) {
+    for (const auto& p : sr.points) demens += p.count, all += p.total;
+  }
+  CHECK(demens == 3);
+  CHECK(all == 8);
+}
