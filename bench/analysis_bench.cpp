@@ -29,10 +29,7 @@ int main(int argc, char** argv) {
     std::size_t terms = 0;
     for (const auto& r : records) {
       Xapian::Document doc;
-      generator.set_document(doc);
-      generator.index_text(r.title, 3);
-      generator.increase_termpos();
-      generator.index_text(r.text);
+      bench::index_with_termgenerator(generator, doc, r);
       terms += doc.termlist_count();
     }
     return terms;

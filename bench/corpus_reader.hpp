@@ -1,6 +1,7 @@
 #pragma once
 // Reads the benchmark corpora (JSON Lines with id/title/text/…), optionally
 // capped at a number of bytes of text, so every benchmark sees the same input.
+#include <xapian.h>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -28,6 +29,15 @@ inline std::vector<Record> read_jsonl(const std::string& path, std::size_t max_t
     records.push_back(std::move(r));
   }
   return records;
+}
+
+/// How the raw-Xapian peer indexes a record: title (weight 3), a position
+/// gap, then the text, into `doc` via `generator`.
+inline void index_with_termgenerator(Xapian::TermGenerator& generator, Xapian::Document& doc, const Record& r) {
+  generator.set_document(doc);
+  generator.index_text(r.title, 3);
+  generator.increase_termpos();
+  generator.index_text(r.text);
 }
 
 inline std::size_t text_bytes(const std::vector<Record>& records) {

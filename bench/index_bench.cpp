@@ -86,10 +86,7 @@ int index_xapian(const std::string& corpus, const std::string& db) {
     generator.set_stemmer(Xapian::Stem("danish"));
     for (const auto& r : records) {
       Xapian::Document doc;
-      generator.set_document(doc);
-      generator.index_text(r.title, 3);
-      generator.increase_termpos();
-      generator.index_text(r.text);
+      bench::index_with_termgenerator(generator, doc, r);
       doc.add_value(0, r.date);
       doc.set_data(r.title + "\n" + r.text);  // both store the text for snippets
       wdb.add_document(doc);

@@ -4,7 +4,11 @@
 
 #include <referat/referat.hpp>
 
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 
@@ -16,6 +20,24 @@ inline std::string temp_dir(const std::string& name) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();
+}
+
+/// Output and exit code of a shell command.
+struct CommandResult {
+  int code;
+  std::string out;
+};
+
+/// Runs `command` through the shell and captures its standard output.
+inline CommandResult run_command(const std::string& command) {
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return {-1, {}};
+  std::string out;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 /// Path of an index holding corpus/ (built once per test run).

@@ -12,21 +12,8 @@
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-};
-
-Run cli(const std::string& args) {
-  std::string command = std::string(REFERAT_CLI) + " " + args + " 2>/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+fixture::CommandResult cli(const std::string& args) {
+  return fixture::run_command(std::string(REFERAT_CLI) + " " + args + " 2>/dev/null");
 }
 
 std::string db() { return "--db '" + fixture::corpus_index() + "'"; }

@@ -3,28 +3,12 @@
 //   REFERAT_UPDATE_GOLDEN=1 build-test/tests/referat_tests "[golden]"
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
 #include "catch.hpp"
+#include "integration/fixture.hpp"
 #include "test_paths.hpp"
-
-namespace {
-
-std::string run(const std::string& command) {
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  pclose(pipe);
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("golden: parse --format json of every seed", "[golden][minutes][cli]") {
   const char* seeds[] = {"000_ab300e39aad1bfe1", "001_663a87bf173458ce", "002_30e56682dd283b6b", "003_8fb21dcf6d09698d",
@@ -33,7 +17,8 @@ TEST_CASE("golden: parse --format json of every seed", "[golden][minutes][cli]")
   for (const char* seed : seeds) {
     INFO(seed);
     const std::string input = std::string(REFERAT_CORPUS_DIR) + "/" + seed + ".txt";
-    auto parsed = nlohmann::json::parse(run(std::string(REFERAT_CLI) + " parse --format json '" + input + "'"));
+    auto parsed = nlohmann::json::parse(
+        fixture::run_command(std::string(REFERAT_CLI) + " parse --format json '" + input + "'").out);
     REQUIRE(parsed.size() == 1);
     nlohmann::json actual = parsed[0];
     actual["source"] = std::string("corpus/") + seed + ".txt";  // independent of the checkout's path
