@@ -5,7 +5,8 @@
 /// Pipeline: PDF cleanup → ICU word segmentation (offsets into the original
 /// text) → NFKC case folding → line-end de-hyphenation → special tokens
 /// (dates, case numbers) → lemmas (hunspell-da, Snowball fallback, domain
-/// exceptions) → compound parts → elliptical compounds → aa/å variants →
+/// exceptions) → compound parts → elliptical compounds → place-name and aa/å
+/// variants →
 /// stop words (lemmas only).
 
 #include <cstddef>
@@ -59,12 +60,12 @@ struct AnalyzerOptions {
   /// Folder with hunspell's `da_DK.aff` and `da_DK.dic`. When they are missing
   /// the analyzer falls back to Snowball stems and to no decompounding.
   std::string dictionary_dir = "/usr/share/hunspell";
-  /// Folder overriding the bundled data files (`lemma-exceptions.tsv`,
+  /// Folder overriding the bundled data files (`lemma-exceptions.tsv`, `place-names.tsv`,
   /// `stopwords-da.txt`); empty uses the bundled ones.
   std::string data_dir;
   bool lemmas = true;      ///< emit lemma terms (else only surface forms)
   bool decompound = true;  ///< emit compound parts and elliptical expansions
-  bool variants = true;    ///< emit aa→å variants
+  bool variants = true;    ///< emit place-name (place-names.tsv) and aa→å variants
 };
 
 /// Splits and normalises Danish text into tokens and index terms.

@@ -2,6 +2,7 @@
 
 #include "common/embedded_data.hpp"
 #include "common/files.hpp"
+#include "text/segmenter.hpp"
 #include "text/utf8.hpp"
 
 #include <xapian.h>
@@ -62,8 +63,9 @@ struct Lexicon::Impl {
   std::unordered_set<std::string_view> heads;                        // stems that may end a compound
   std::unordered_set<std::string> blocked_modifiers, blocked_heads, stop_words;
   std::unordered_map<std::string, std::string> exceptions;
-  std::unordered_map<std::string, WordInfo> cache;  // this thread's, no locks
-  std::shared_ptr<SharedWordCache> shared;          // other threads' results
+  std::unordered_map<std::string, std::string> places;  // folded variant → folded form to index under
+  std::unordered_map<std::string, WordInfo> cache;      // this thread's, no locks
+  std::shared_ptr<SharedWordCache> shared;              // other threads' results
 
   explicit Impl(const AnalyzerOptions& opts) : options(opts) {
     load_lists();
@@ -86,6 +88,11 @@ struct Lexicon::Impl {
     for (auto& line : detail::data_lines(data("lemma-exceptions.tsv"))) {
       auto fields = detail::split(line, '\t');
       if (fields.size() >= 2) exceptions[fields[0]] = fields[1];
+    }
+    for (auto& line : detail::data_lines(data("place-names.tsv"))) {
+      auto fields = detail::split(line, '\t');
+      const std::string canonical = text::fold(fields.front());
+      for (std::size_t i = 1; i < fields.size(); ++i) places[text::fold(fields[i])] = canonical;
     }
     for (auto& line : detail::data_lines(data("compound-blocklist.txt"))) {
       auto fields = detail::split(line, '\t');
@@ -269,7 +276,11 @@ struct Lexicon::Impl {
       info.first_seam = parts.first_seam;
       info.last_seam = parts.last_seam;
     }
-    if (options.variants && word.find("aa") != std::string::npos) {
+    if (!options.variants) return info;
+    if (std::string place = place_variant(word, info.lemmas); !place.empty()) {
+      info.variant_lemmas = {place};
+      info.variant = std::move(place);
+    } else if (word.find("aa") != std::string::npos) {
       std::string variant;
       for (std::size_t i = 0; i < word.size(); ++i) {
         if (word.compare(i, 2, "aa") == 0) {
@@ -284,6 +295,16 @@ struct Lexicon::Impl {
       info.variant = std::move(variant);
     }
     return info;
+  }
+
+  // The form a place name is indexed under (place-names.tsv), looked up by
+  // the word and then by its lemmas (genitive "kbh's"); "" when none.
+  std::string place_variant(const std::string& word, const std::vector<std::string>& lemmas) const {
+    if (auto it = places.find(word); it != places.end()) return it->second;
+    for (const auto& lemma : lemmas) {
+      if (auto it = places.find(lemma); it != places.end()) return it->second;
+    }
+    return {};
   }
 
   std::string snowball(const std::string& word) {

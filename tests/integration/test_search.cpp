@@ -329,6 +329,30 @@ TEST_CASE("a compound query also finds its parts near each other, ranked below t
   CHECK(highlighted(result.hits[1]) == std::vector<std::string>{"Reformen", "sundhedsvæsenet"});
 }
 
+TEST_CASE("place-name variants find each other in documents and queries", "[search]") {
+  std::string dir = fixture::temp_dir("place-names");
+  std::ofstream(dir + "/items.jsonl")
+      << "{\"id\":\"kbh\",\"title\":\"Trafik\",\"text\":\"Metroen i Kbh. udvides.\",\"date\":\"2024-01-01\"}\n"
+         "{\"id\":\"kobenhavn\",\"title\":\"Trafik\",\"text\":\"Københavns havn.\",\"date\":\"2024-01-01\"}\n"
+         "{\"id\":\"aarhus\",\"title\":\"Kultur\",\"text\":\"Aarhus Kommune.\",\"date\":\"2024-01-01\"}\n"
+         "{\"id\":\"arhus\",\"title\":\"Kultur\",\"text\":\"Århus Amt.\",\"date\":\"2024-01-01\"}\n";
+  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
+  Searcher searcher(dir + "/idx");
+  auto ids = [&](const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    std::set<std::string> out;
+    for (const auto& h : searcher.search(r).hits) out.insert(h.id);
+    return out;
+  };
+  const std::set<std::string> copenhagen{"kbh", "kobenhavn"}, aarhus{"aarhus", "arhus"};
+  CHECK(ids("København") == copenhagen);
+  CHECK(ids("kbh") == copenhagen);
+  CHECK(ids("Aarhus") == aarhus);
+  CHECK(ids("Århus") == aarhus);
+  CHECK(ids("\"Aarhus Kommune\"") == std::set<std::string>{"aarhus"});  // phrases stay exact
+}
+
 TEST_CASE("recency weighting lifts newer items among equal matches", "[search]") {
   std::string dir = fixture::temp_dir("recency");
   std::ofstream(dir + "/items.jsonl")

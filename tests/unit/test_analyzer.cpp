@@ -5,6 +5,8 @@
 #include <referat/analyzer.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <random>
 
 using referat::Analyzer;
@@ -173,6 +175,24 @@ TEST_CASE("8. aa/å variants", "[analysis]") {
   CHECK(has_term(analyzer().analyze("Aarhus"), "århus", TermKind::variant));
   CHECK(has_term(analyzer().analyze("Aalborg"), "ålborg", TermKind::variant));
   CHECK_FALSE(has_term(analyzer().analyze("Århus"), "aarhus", TermKind::variant));
+}
+
+TEST_CASE("8b. place-name variants from place-names.tsv, overridable", "[analysis]") {
+  CHECK(has_term(analyzer().analyze("Kbh"), "københavn", TermKind::variant));
+  CHECK(has_term(analyzer().analyze("Kbh"), "københavn", TermKind::lemma));
+  CHECK(has_term(analyzer().analyze("Ålborg"), "aalborg", TermKind::variant));
+  CHECK_FALSE(has_term(analyzer().analyze("København"), "kbh", TermKind::variant));
+  CHECK_FALSE(has_term(analyzer().analyze("Helsinge"), "helsingør", TermKind::variant));
+
+  // A data_dir with its own place-names.tsv replaces the bundled table.
+  auto dir = std::filesystem::temp_directory_path() / "referat-place-names";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "place-names.tsv") << "# test\nNorddjurs\tGrenaa\n";
+  referat::AnalyzerOptions options;
+  options.data_dir = dir.string();
+  referat::Analyzer custom(options);
+  CHECK(has_term(custom.analyze("Grenaa"), "norddjurs", TermKind::variant));
+  CHECK_FALSE(has_term(custom.analyze("Kbh"), "københavn", TermKind::variant));
 }
 
 TEST_CASE("9. stop words: surface kept, lemma dropped", "[analysis]") {
