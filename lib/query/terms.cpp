@@ -14,6 +14,7 @@ std::vector<WordMatch> word_matches(Analyzer& analyzer, const std::string& text)
     }
     if (match.lemmas.empty()) match.lemmas.push_back(token.text);
     if (match.parts.size() < 2) match.parts.clear();
+    match.stop_word = token.stop_word;
     (token.stop_word ? stops : result).push_back(std::move(match));
   });
   return result.empty() ? stops : result;

@@ -16,8 +16,9 @@ namespace referat::query {
 /// How one query token matches: any of its lemma-level terms (without the Z
 /// prefix), and, for a compound, its parts.
 struct WordMatch {
-  std::vector<std::string> lemmas;
-  std::vector<std::string> parts;  ///< empty unless the token is a compound
+  std::vector<std::string> lemmas;  ///< for a stop word: its surface form (stop words have no lemma terms)
+  std::vector<std::string> parts;   ///< empty unless the token is a compound
+  bool stop_word = false;
 };
 
 /// One WordMatch per token of `text`. Stop words are left out unless every

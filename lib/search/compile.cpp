@@ -3,6 +3,8 @@
 #include "index/schema.hpp"
 #include "query/terms.hpp"
 
+#include <algorithm>
+
 namespace referat::search {
 namespace {
 
@@ -49,8 +51,15 @@ class Compiler {
       }
       case NodeType::and_:
       case NodeType::or_: {
+        // "sanktioner mod Rusland": a stop word between content words is not
+        // required (it is kept in "exact phrases"); alone it is searched.
+        const bool skip_stop_words =
+            node.type == NodeType::and_ && !std::all_of(node.children.begin(), node.children.end(),
+                                                        [&](const auto& c) { return stop_words_only(*c); });
         std::vector<Xapian::Query> parts;
-        for (const auto& c : node.children) parts.push_back(run(*c, positive));
+        for (const auto& c : node.children) {
+          if (!skip_stop_words || !stop_words_only(*c)) parts.push_back(run(*c, positive));
+        }
         return Xapian::Query(node.type == NodeType::and_ ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts.begin(),
                              parts.end());
       }
@@ -81,6 +90,12 @@ class Compiler {
  private:
   Analyzer& analyzer_;
 
+  bool stop_words_only(const query::Node& node) {
+    if (node.type != query::NodeType::word || node.field != query::Field::all) return false;
+    auto tokens = query::word_matches(analyzer_, node.text);
+    return !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const auto& t) { return t.stop_word; });
+  }
+
   Xapian::Query any_of(const std::vector<std::string>& alternatives, query::Field field, bool positive) {
     std::vector<Xapian::Query> terms;
     const std::string prefix = field_prefix(field);
@@ -97,6 +112,11 @@ class Compiler {
     if (positive && node.field == query::Field::all) result.words.push_back(node.text);
     std::vector<Xapian::Query> parts;
     for (const auto& match : tokens) {
+      if (match.stop_word && node.field == query::Field::all) {  // indexed by surface form only
+        if (positive) result.highlight_terms.push_back(match.lemmas.front());
+        parts.emplace_back(match.lemmas.front());
+        continue;
+      }
       Xapian::Query whole = any_of(match.lemmas, node.field, positive);
       if (match.parts.empty() || node.field != query::Field::all) {
         parts.push_back(whole);

@@ -353,6 +353,27 @@ TEST_CASE("place-name variants find each other in documents and queries", "[sear
   CHECK(ids("\"Aarhus Kommune\"") == std::set<std::string>{"aarhus"});  // phrases stay exact
 }
 
+TEST_CASE("stop words between content words are not required; alone they are searched", "[search]") {
+  std::string dir = fixture::temp_dir("stop-words");
+  std::ofstream(dir + "/items.jsonl")
+      << "{\"id\":\"with\",\"title\":\"Sanktioner\",\"text\":\"Sanktioner mod Rusland.\",\"date\":\"2024-01-01\"}\n"
+         "{\"id\":\"without\",\"title\":\"Sanktioner\",\"text\":\"Nye sanktioner over for Rusland.\","
+         "\"date\":\"2024-01-01\"}\n"
+         "{\"id\":\"other\",\"title\":\"Budget\",\"text\":\"Budgettet blev vedtaget.\",\"date\":\"2024-01-01\"}\n";
+  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
+  Searcher searcher(dir + "/idx");
+  auto ids = [&](const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    std::set<std::string> out;
+    for (const auto& h : searcher.search(r).hits) out.insert(h.id);
+    return out;
+  };
+  CHECK(ids("sanktioner mod Rusland") == std::set<std::string>{"with", "without"});
+  CHECK(ids("mod") == std::set<std::string>{"with"});  // a stop word alone is still found
+  CHECK(ids("\"sanktioner mod Rusland\"") == std::set<std::string>{"with"});
+}
+
 TEST_CASE("recency weighting lifts newer items among equal matches", "[search]") {
   std::string dir = fixture::temp_dir("recency");
   std::ofstream(dir + "/items.jsonl")
