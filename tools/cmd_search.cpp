@@ -47,10 +47,14 @@ Runner add_search(CLI::App& app, Common& common) {
   app.add_option("--sort", a->sort, "relevance, date (oldest first) or -date")
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
   app.add_option("--collapse", a->collapse, "One hit per case or meeting")->check(CLI::IsMember({"case", "meeting"}));
+  auto exact_spelling = std::make_shared<bool>(false);
+  app.add_flag("--exact-spelling", *exact_spelling, "Never show a spelling suggestion's hits instead of no hits");
   add_filter_options(app, *a);
-  return [&common, a]() {
+  return [&common, a, exact_spelling]() {
     Searcher searcher = open_searcher(common);
-    SearchResult result = searcher.search(request_of(*a));
+    SearchRequest request = request_of(*a);
+    request.correct_spelling = !*exact_spelling;
+    SearchResult result = searcher.search(request);
     if (common.format == "json") {
       std::cout << to_json(result).dump(2) << "\n";
     } else if (common.format == "csv") {
@@ -70,7 +74,7 @@ Runner add_search(CLI::App& app, Common& common) {
         std::cout << " (showing " << result.offset + 1 << "-" << result.offset + result.hits.size() << ")";
       std::cout << "\n";
       for (const auto& n : result.notes) std::cout << "note: " << n << "\n";
-      if (result.suggestion) std::cout << "did you mean: " << *result.suggestion << "\n";
+      if (result.suggestion && result.notes.empty()) std::cout << "did you mean: " << *result.suggestion << "\n";
       for (const auto& h : result.hits) {
         std::cout << "\n"
                   << (colour ? "\033[1m" : "") << h.title << (colour ? "\033[0m" : "") << "\n  " << h.date.iso()

@@ -35,6 +35,9 @@ struct SearchRequest {
   /// recency_weight × 0.5^(age / 1 year), age counted from the newest item in
   /// the index (BM25 scores of a good match are typically 5–20).
   double recency_weight = 0.0;
+  /// When the query has no hits and a spelling suggestion has some, return
+  /// the suggestion's hits (with a note; `suggestion` set). False: never.
+  bool correct_spelling = true;
 };
 
 /// A snippet: a fragment of the item's text and the byte ranges in it that

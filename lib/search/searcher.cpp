@@ -348,6 +348,17 @@ struct Searcher::Impl {
         }
       }
     }
+    // No hits and a much more frequent spelling: show its hits, as a user
+    // would have retyped it; the suggestion stays so a UI can say so.
+    if (result.total == 0 && result.suggestion && r.correct_spelling) {
+      SearchResult retry = run(r, *result.suggestion);
+      if (retry.total > 0) {
+        retry.notes.push_back("no hits for '" + r.query + "'; showing hits for '" + *result.suggestion + "'");
+        retry.suggestion = result.suggestion;
+        retry.query = r.query;
+        return retry;
+      }
+    }
     return result;
   }
 

@@ -120,9 +120,19 @@ TEST_CASE("æøå retry and gated spelling suggestions", "[search]") {
   auto r = run("aeldrereform");
   CHECK(r.total >= 1);
   REQUIRE_FALSE(r.notes.empty());
-  auto s = run("sundhedsrefrom");
+  SearchRequest exact;
+  exact.correct_spelling = false;
+  auto s = run("sundhedsrefrom", exact);
   REQUIRE(s.suggestion);
   CHECK(*s.suggestion == "sundhedsreform");
+  CHECK(s.total == 0);
+  // By default a query with no hits shows the suggestion's hits, with a note.
+  auto corrected = run("sundhedsrefrom");
+  CHECK(corrected.total == run("sundhedsreform").total);
+  CHECK(corrected.total > 0);
+  REQUIRE(corrected.suggestion);
+  REQUIRE_FALSE(corrected.notes.empty());
+  CHECK(corrected.notes.front().find("sundhedsreform") != std::string::npos);
   CHECK_FALSE(run("ældre").suggestion);
 }
 
