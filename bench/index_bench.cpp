@@ -1,12 +1,14 @@
-// Indexing and search on real corpora: referat against raw Xapian
-// (TermGenerator + Stem("danish") + positions; QueryParser + MSet::snippet).
-// One configuration per process, so peak RSS is that configuration's own.
-//   index_bench index-referat  CORPUS.jsonl DB THREADS
-//   index_bench index-xapian   CORPUS.jsonl DB
-//   index_bench search-referat DB QUERIES.txt ROUNDS
-//   index_bench search-xapian  DB QUERIES.txt ROUNDS
+// Indexing, search latency and relevance on real corpora: referat against its
+// peers (raw Xapian, SQLite FTS5, PostgreSQL `danish`), all through the same
+// Engine interface (engines.hpp). One configuration per process, so peak RSS
+// is that configuration's own.
+//   index_bench index     ENGINE CORPUS.jsonl WHERE [THREADS]
+//   index_bench search    ENGINE WHERE QUERIES.txt ROUNDS
+//   index_bench relevance ENGINE WHERE JUDGMENTS.jsonl LABEL [CORPUS.jsonl]
 //   index_bench trends-referat DB SERIES
-// Each prints one "RESULT key=value …" line for bench/run.
+// ENGINE is referat, xapian, sqlite or postgres; WHERE is an index folder or
+// file, or for postgres a database name on the server in $BENCH_PG.
+// Each prints "RESULT key=value …" lines for bench/run.
 #include <referat/referat.hpp>
 
 #include <xapian.h>
@@ -15,8 +17,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
+#include <set>
 
 #include "corpus_reader.hpp"
+#include "engines.hpp"
+#include "relevance.hpp"
 #include "stats.hpp"
 
 namespace fs = std::filesystem;
@@ -39,6 +46,7 @@ std::uint64_t folder_bytes(const std::string& dir) {
 
 std::vector<std::string> read_queries(const std::string& path) {
   std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open " + path);
   std::vector<std::string> out;
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line[0] != '#') out.push_back(line);
@@ -46,140 +54,136 @@ std::vector<std::string> read_queries(const std::string& path) {
   return out;
 }
 
-int index_referat(const std::string& corpus, const std::string& db, unsigned threads) {
+// referat indexes the JSONL file itself (reading and parsing it is part of
+// its indexing); the peers get the records already in memory.
+bench::IndexFigures index_referat(const std::string& corpus, const std::string& db, unsigned threads) {
   fs::remove_all(db);
-  const auto records = bench::read_jsonl(corpus, SIZE_MAX);
-  const double mb = static_cast<double>(bench::text_bytes(records)) / 1e6;
   referat::IndexOptions options;
   options.threads = threads;
-  double t0 = bench::now_seconds();
+  bench::IndexFigures figures;
+  const double start = bench::now_seconds();
   referat::IndexReport report;
   {
     referat::IndexWriter writer(db, options);
     report = writer.add_paths({corpus});
   }
-  const double seconds = bench::now_seconds() - t0;
-  const double size = static_cast<double>(folder_bytes(db));
-  t0 = bench::now_seconds();
+  figures.seconds = bench::now_seconds() - start;
+  if (report.files_failed) throw std::runtime_error("referat failed to index " + corpus);
+  figures.items = report.items_indexed;
+  figures.bytes = folder_bytes(db);
+  figures.threads = std::to_string(threads);
+  const double t0 = bench::now_seconds();
   referat::compact_index(db, db + ".compact");
-  const double compact_seconds = bench::now_seconds() - t0;
-  const double compact_size = static_cast<double>(folder_bytes(db + ".compact"));
+  figures.compact_seconds = bench::now_seconds() - t0;
+  figures.compact_bytes = folder_bytes(db + ".compact");
   fs::remove_all(db);
   fs::rename(db + ".compact", db);
-  std::printf(
-      "RESULT index corpus=%s engine=referat threads=%u items=%zu mb=%.1f seconds=%.2f mbs=%.2f items_per_s=%.0f "
-      "peak_rss_mib=%.0f size_ratio=%.2f compact_size_ratio=%.2f compact_seconds=%.2f failed=%zu\n",
-      label(), threads, report.items_indexed, mb, seconds, mb / seconds,
-      static_cast<double>(report.items_indexed) / seconds, bench::peak_rss_mib(), size / (mb * 1e6),
-      compact_size / (mb * 1e6), compact_seconds, report.files_failed);
-  return report.files_failed ? 1 : 0;
+  return figures;
 }
 
-int index_xapian(const std::string& corpus, const std::string& db) {
-  fs::remove_all(db);
+int run_index(const std::string& engine, const std::string& corpus, const std::string& where, unsigned threads) {
   const auto records = bench::read_jsonl(corpus, SIZE_MAX);
   const double mb = static_cast<double>(bench::text_bytes(records)) / 1e6;
-  const double t0 = bench::now_seconds();
-  {
-    Xapian::WritableDatabase wdb(db, Xapian::DB_CREATE_OR_OVERWRITE);
-    Xapian::TermGenerator generator;
-    generator.set_stemmer(Xapian::Stem("danish"));
-    for (const auto& r : records) {
-      Xapian::Document doc;
-      bench::index_with_termgenerator(generator, doc, r);
-      doc.add_value(0, r.date);
-      doc.set_data(r.title + "\n" + r.text);  // both store the text for snippets
-      wdb.add_document(doc);
-    }
-    wdb.commit();
-  }
-  const double seconds = bench::now_seconds() - t0;
-  const double size = static_cast<double>(folder_bytes(db));
-  // Both engines are searched on a compacted index.
-  Xapian::Database(db).compact(db + ".compact");
-  const double compact_size = static_cast<double>(folder_bytes(db + ".compact"));
-  fs::remove_all(db);
-  fs::rename(db + ".compact", db);
+  bench::IndexFigures f;
+  if (engine == "referat")
+    f = index_referat(corpus, where, threads);
+  else if (engine == "xapian")
+    f = bench::index_xapian(records, where);
+  else if (engine == "sqlite")
+    f = bench::index_sqlite(records, where);
+  else if (engine == "postgres")
+    f = bench::index_postgres(records, where);
+  else
+    throw std::runtime_error("unknown engine " + engine);
+  // A server's memory is its own process; the client holds the corpus.
+  const double peak = bench::peak_rss_mib() + f.server_peak_rss_mib;
+  const double bytes = mb * 1e6;
   std::printf(
-      "RESULT index corpus=%s engine=xapian threads=1 items=%zu mb=%.1f seconds=%.2f mbs=%.2f items_per_s=%.0f "
-      "peak_rss_mib=%.0f size_ratio=%.2f compact_size_ratio=%.2f\n",
-      label(), records.size(), mb, seconds, mb / seconds, static_cast<double>(records.size()) / seconds,
-      bench::peak_rss_mib(), size / (mb * 1e6), compact_size / (mb * 1e6));
+      "RESULT index corpus=%s engine=%s threads=%s items=%zu mb=%.1f seconds=%.2f mbs=%.2f items_per_s=%.0f "
+      "peak_rss_mib=%.0f size_ratio=%.2f compact_size_ratio=%.2f compact_seconds=%.2f\n",
+      label(), engine.c_str(), f.threads.c_str(), f.items, mb, f.seconds, mb / f.seconds,
+      static_cast<double>(f.items) / f.seconds, peak, static_cast<double>(f.bytes) / bytes,
+      static_cast<double>(f.compact_bytes ? f.compact_bytes : f.bytes) / bytes, f.compact_seconds);
   return 0;
 }
 
-void report_latencies(const char* engine, std::vector<double> ms, std::size_t queries) {
-  std::printf(
-      "RESULT search corpus=%s engine=%s queries=%zu runs=%zu median_ms=%.2f p99_ms=%.2f min_ms=%.2f max_ms=%.2f\n",
-      label(), engine, queries, ms.size(), bench::median(ms), bench::percentile(ms, 99),
-      *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()));
+std::unique_ptr<bench::Engine> open_engine(const std::string& engine, const std::string& where) {
+  if (engine == "referat") return bench::open_referat(where);
+  if (engine == "xapian") return bench::open_xapian(where);
+  if (engine == "sqlite") return bench::open_sqlite(where);
+  if (engine == "postgres") return bench::open_postgres(where);
+  throw std::runtime_error("unknown engine " + engine);
 }
 
-int search_referat(const std::string& db, const std::string& query_file, int rounds) {
+// Every query: exact total, facets, top 10 with snippets. Round -1 warms up
+// right before the timed rounds.
+int run_search(const std::string& engine, const std::string& where, const std::string& query_file, int rounds) {
   auto queries = read_queries(query_file);
-  referat::Searcher searcher(db);
-  std::vector<double> ms;
-  std::size_t hits = 0;
-  for (int round = -1; round < rounds; ++round) {  // round -1 warms up
-    for (const auto& q : queries) {
-      referat::SearchRequest r;
-      r.query = q;
-      r.limit = 10;
-      r.facets = true;
-      r.snippet_bytes = 240;
-      const double t0 = bench::now_seconds();
-      auto result = searcher.search(r);
-      const double elapsed = (bench::now_seconds() - t0) * 1000;
-      if (round >= 0) ms.push_back(elapsed), hits += result.total;
-      if (round == 0 && std::getenv("BENCH_VERBOSE")) {
-        std::fprintf(stderr, "%8.2f ms %7zu hits  %s\n", elapsed, result.total, q.c_str());
-      }
-    }
-  }
-  report_latencies("referat", ms, queries.size());
-  std::printf("RESULT hits corpus=%s engine=referat total=%zu\n", label(), hits);
-  return 0;
-}
-
-int search_xapian(const std::string& db, const std::string& query_file, int rounds) {
-  auto queries = read_queries(query_file);
-  Xapian::Database database(db);
-  Xapian::QueryParser parser;
-  parser.set_database(database);
-  parser.set_stemmer(Xapian::Stem("danish"));
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  parser.set_default_op(Xapian::Query::OP_AND);
+  auto searcher = open_engine(engine, where);
   std::vector<double> ms;
   std::size_t hits = 0;
   for (int round = -1; round < rounds; ++round) {
     for (const auto& q : queries) {
       const double t0 = bench::now_seconds();
-      Xapian::Query query;
-      try {
-        query = parser.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD);
-      } catch (const Xapian::QueryParserError&) {
-        query = Xapian::Query();  // e.g. our field syntax: counts as no hits
-      }
-      Xapian::Enquire enquire(database);
-      enquire.set_query(query);
-      // Facet-equivalent: an exact count and a value count over all matches.
-      Xapian::ValueCountMatchSpy spy(0);
-      enquire.add_matchspy(&spy);
-      Xapian::MSet mset = enquire.get_mset(0, 10, database.get_doccount());
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
-        (void)mset.snippet(it.get_document().get_data(), 240, Xapian::Stem("danish"));
-      }
+      auto answer = searcher->search(q, {}, bench::SearchWork{});
       const double elapsed = (bench::now_seconds() - t0) * 1000;
-      if (round >= 0) ms.push_back(elapsed), hits += mset.get_matches_estimated();
+      if (round >= 0) ms.push_back(elapsed), hits += answer.total;
+      if (round == 0 && std::getenv("BENCH_VERBOSE")) {
+        std::fprintf(stderr, "%-8s %8.2f ms %7zu hits  %s\n", engine.c_str(), elapsed, answer.total, q.c_str());
+      }
     }
   }
-  report_latencies("xapian", ms, queries.size());
-  std::printf("RESULT hits corpus=%s engine=xapian total=%zu\n", label(), hits);
+  std::printf(
+      "RESULT search corpus=%s engine=%s queries=%zu runs=%zu median_ms=%.2f p99_ms=%.2f min_ms=%.2f max_ms=%.2f "
+      "total_hits=%zu\n",
+      label(), engine.c_str(), queries.size(), ms.size(), bench::median(ms), bench::percentile(ms, 99),
+      *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()), hits);
+  return 0;
+}
+
+// Relevance over the judged queries of corpus LABEL. With CORPUS.jsonl (a
+// subset, as in bench/run --quick) judged items outside it are dropped, and
+// queries left with none are skipped.
+int run_relevance(const std::string& engine, const std::string& where, const std::string& judgments_file,
+                  const std::string& corpus_label, const std::string& corpus) {
+  auto judgments = bench::read_judgments(judgments_file, corpus_label);
+  std::set<std::string> present;
+  if (!corpus.empty()) {
+    for (const auto& r : bench::read_jsonl(corpus, SIZE_MAX)) present.insert(r.id);
+  }
+  auto searcher = open_engine(engine, where);
+  bench::SearchWork work;
+  work.limit = 100;
+  work.facets_and_snippets = false;
+  bench::Scores sum;
+  std::size_t n = 0, zero = 0;
+  for (const auto& j : judgments) {
+    std::set<std::string> relevant;
+    for (const auto& id : j.relevant) {
+      if (corpus.empty() || present.count(id)) relevant.insert(id);
+    }
+    if (relevant.empty()) continue;
+    auto answer = searcher->search(j.query, j.dates, work);
+    std::vector<std::string> ranked;
+    for (const auto& id : answer.ids) ranked.push_back(bench::item_key(id));
+    const auto s = bench::score(ranked, answer.total, relevant);
+    std::printf("RESULT relq corpus=%s engine=%s query=%s p10=%.2f ndcg10=%.3f recall100=%.3f total=%zu\n",
+                corpus_label.c_str(), engine.c_str(), j.id.c_str(), s.p10, s.ndcg10, s.recall100, answer.total);
+    sum.p10 += s.p10, sum.ndcg10 += s.ndcg10, sum.recall100 += s.recall100;
+    zero += s.zero_hits;
+    ++n;
+  }
+  const double d = n ? static_cast<double>(n) : 1.0;
+  std::printf(
+      "RESULT relevance corpus=%s engine=%s queries=%zu p10=%.3f ndcg10=%.3f recall100=%.3f zero_hits=%zu "
+      "zero_hit_rate=%.3f\n",
+      corpus_label.c_str(), engine.c_str(), n, sum.p10 / d, sum.ndcg10 / d, sum.recall100 / d, zero,
+      static_cast<double>(zero) / d);
   return 0;
 }
 
 // Five topic series by month over the whole index, as `referat trends` runs them.
-int trends_referat(const std::string& db, int series) {
+int run_trends(const std::string& db, int series) {
   referat::Searcher searcher(db);
   referat::TrendRequest request;
   request.by = referat::Period::month;
@@ -203,17 +207,14 @@ int trends_referat(const std::string& db, int series) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 4) {
-    std::fprintf(stderr, "usage: see the comment at the top of bench/index_bench.cpp\n");
-    return 2;
-  }
-  const std::string mode = argv[1];
+  std::vector<std::string> a(argv, argv + argc);
+  a.resize(std::max<std::size_t>(a.size(), 7));
+  const std::string& mode = a[1];
   try {
-    if (mode == "index-referat") return index_referat(argv[2], argv[3], argc > 4 ? std::atoi(argv[4]) : 0);
-    if (mode == "index-xapian") return index_xapian(argv[2], argv[3]);
-    if (mode == "search-referat") return search_referat(argv[2], argv[3], argc > 4 ? std::atoi(argv[4]) : 3);
-    if (mode == "trends-referat") return trends_referat(argv[2], std::atoi(argv[3]));
-    if (mode == "search-xapian") return search_xapian(argv[2], argv[3], argc > 4 ? std::atoi(argv[4]) : 3);
+    if (mode == "index" && argc >= 5) return run_index(a[2], a[3], a[4], argc > 5 ? std::stoi(a[5]) : 0);
+    if (mode == "search" && argc >= 5) return run_search(a[2], a[3], a[4], argc > 5 ? std::stoi(a[5]) : 3);
+    if (mode == "relevance" && argc >= 6) return run_relevance(a[2], a[3], a[4], a[5], a[6]);
+    if (mode == "trends-referat" && argc >= 4) return run_trends(a[2], std::stoi(a[3]));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "index_bench: %s\n", e.what());
     return 1;
@@ -221,6 +222,6 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "index_bench: %s\n", e.get_description().c_str());
     return 1;
   }
-  std::fprintf(stderr, "unknown mode %s\n", mode.c_str());
+  std::fprintf(stderr, "usage: see the comment at the top of bench/index_bench.cpp\n");
   return 2;
 }
