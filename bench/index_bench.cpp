@@ -60,6 +60,7 @@ bench::IndexFigures index_referat(const std::string& corpus, const std::string& 
   fs::remove_all(db);
   referat::IndexOptions options;
   options.threads = threads;
+  if (const char* batch = std::getenv("BENCH_BATCH_MB")) options.batch_bytes = std::stoul(batch) << 20;
   bench::IndexFigures figures;
   const double start = bench::now_seconds();
   referat::IndexReport report;

@@ -62,7 +62,13 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
     std::string prefix = range < record.ranges.size() ? field_prefix(record.ranges[range].kind) : std::string();
     for (const Term& term : token.terms) {
       if (positional_lemma(term.kind)) {
-        doc.add_posting(std::string(schema::lemma) + term.text, token.position);
+        // A word in its dictionary form: the surface term holds the
+        // position, the lemma term only counts it (smaller index; readers
+        // look in both, see schema::format_version).
+        if (term.text == token.text)
+          doc.add_term(std::string(schema::lemma) + term.text);
+        else
+          doc.add_posting(std::string(schema::lemma) + term.text, token.position);
         if (!prefix.empty()) doc.add_term(prefix + term.text);
       } else {
         doc.add_posting(term.text, token.position);
@@ -76,7 +82,10 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
       [&](const Token& token) {
         for (const Term& term : token.terms) {
           if (positional_lemma(term.kind)) {
-            doc.add_posting(std::string(schema::lemma) + term.text, token.position, 3);
+            if (term.text == token.text)
+              doc.add_term(std::string(schema::lemma) + term.text, 3);
+            else
+              doc.add_posting(std::string(schema::lemma) + term.text, token.position, 3);
             doc.add_term(std::string(schema::title) + term.text);
           } else {
             doc.add_posting(term.text, token.position, 3);
@@ -117,7 +126,7 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
   doc.add_value(schema::slot_outcomes, packed(outcomes));
   doc.add_value(schema::slot_case, hit.case_numbers.empty() ? id : text::fold(hit.case_numbers.front()));
   doc.add_value(schema::slot_meeting, meeting);
-  doc.add_value(schema::slot_offsets, encode_offsets(offsets));
+  doc.add_value(schema::slot_offsets_packed, encode_offsets(offsets));
   doc.set_data(serialise(record));
   return {std::string(schema::id) + id, std::move(doc)};
 }

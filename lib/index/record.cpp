@@ -140,23 +140,40 @@ bool get_varint(const std::string& in, std::size_t& pos, std::size_t& v) {
 
 std::string encode_offsets(const std::vector<std::pair<std::size_t, std::size_t>>& offsets) {
   std::string out;
-  out.reserve(offsets.size() * 2);
-  std::size_t previous = 0;
+  out.reserve(offsets.size() + 16);
+  std::size_t previous_begin = 0, previous_end = 0;
   for (const auto& [b, e] : offsets) {
-    put_varint(out, b >= previous ? b - previous : 0);
-    put_varint(out, e - b);
-    previous = b;
+    const std::size_t length = e > b ? e - b : 0;
+    if (b >= previous_end && b - previous_end < 8 && length >= 1 && length <= 31) {
+      out += static_cast<char>(((b - previous_end) << 5) | length);
+    } else {
+      out += '\0';
+      put_varint(out, b >= previous_begin ? b - previous_begin : 0);
+      put_varint(out, length);
+    }
+    previous_begin = b;
+    previous_end = b + length;
   }
   return out;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> decode_offsets(const std::string& data, std::size_t positions) {
+std::vector<std::pair<std::size_t, std::size_t>> decode_offsets(const std::string& data, std::size_t positions,
+                                                                bool packed) {
   std::vector<std::pair<std::size_t, std::size_t>> offsets;
-  std::size_t pos = 0, previous = 0, delta = 0, length = 0;
-  while (offsets.size() < positions && pos < data.size() && get_varint(data, pos, delta) &&
-         get_varint(data, pos, length)) {
-    previous += delta;
-    offsets.emplace_back(previous, previous + length);
+  std::size_t pos = 0, previous_begin = 0, previous_end = 0, delta = 0, length = 0;
+  while (offsets.size() < positions && pos < data.size()) {
+    const auto byte = static_cast<unsigned char>(data[pos]);
+    if (packed && (byte & 0x1F) != 0) {
+      ++pos;
+      previous_begin = previous_end + (byte >> 5);
+      length = byte & 0x1F;
+    } else {
+      if (packed) ++pos;  // the 0 byte
+      if (!get_varint(data, pos, delta) || !get_varint(data, pos, length)) break;
+      previous_begin += delta;
+    }
+    previous_end = previous_begin + length;
+    offsets.emplace_back(previous_begin, previous_end);
   }
   return offsets;
 }

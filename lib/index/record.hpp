@@ -30,10 +30,14 @@ Record make_record(const AgendaItem& item, const ParsedFile& file, const std::st
 std::string serialise(const Record& record);
 Record unserialise(const std::string& data);
 
-/// Position → [begin, end) byte offsets, varint-delta encoded.
+/// Position → [begin, end) byte offsets, packed (schema::slot_offsets_packed):
+/// one byte per token when it starts fewer than 8 bytes after the previous
+/// one ends and is 1–31 bytes long (most words), else a 0 byte and two
+/// varints (start delta from the previous start, length).
 std::string encode_offsets(const std::vector<std::pair<std::size_t, std::size_t>>& offsets);
-/// Offsets of the first `positions` positions (all by default).
+/// Offsets of the first `positions` positions (all by default). `packed`:
+/// the encoding above; false: format 2's varint pairs (schema::slot_offsets).
 std::vector<std::pair<std::size_t, std::size_t>> decode_offsets(const std::string& data,
-                                                                std::size_t positions = SIZE_MAX);
+                                                                std::size_t positions = SIZE_MAX, bool packed = true);
 
 }  // namespace referat::index

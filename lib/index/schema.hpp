@@ -24,14 +24,15 @@ inline constexpr std::string_view meeting = "XM";           // XM<meeting key>
 
 // Value slots.
 enum Slot : unsigned {
-  slot_date = 0,        // "YYYYMMDD" (sorts and ranges as a string)
-  slot_year = 1,        // "YYYY"
-  slot_committees = 2,  // canonical names joined by '\x1f' (multi-valued facet)
-  slot_topics = 3,      // topic ids joined by '\x1f'
-  slot_outcomes = 4,    // outcomes joined by '\x1f'
-  slot_case = 5,        // first case number, else the id (collapse key)
-  slot_meeting = 6,     // meeting key (collapse key)
-  slot_offsets = 7      // varint (start delta, length) per body position, for snippets
+  slot_date = 0,           // "YYYYMMDD" (sorts and ranges as a string)
+  slot_year = 1,           // "YYYY"
+  slot_committees = 2,     // canonical names joined by '\x1f' (multi-valued facet)
+  slot_topics = 3,         // topic ids joined by '\x1f'
+  slot_outcomes = 4,       // outcomes joined by '\x1f'
+  slot_case = 5,           // first case number, else the id (collapse key)
+  slot_meeting = 6,        // meeting key (collapse key)
+  slot_offsets = 7,        // format 2: varint (start delta, length) per body position, for snippets
+  slot_offsets_packed = 8  // format 3: the same, about one byte per position (index::encode_offsets)
 };
 
 inline constexpr char multi_separator = '\x1f';
@@ -47,12 +48,19 @@ inline constexpr std::string_view format_key = "referat:format";
 // Version of the stored layout (terms, values, record format). An index of
 // another version is refused with a clear message instead of being misread.
 // 2: record = one JSON line, then the text.
-inline constexpr std::string_view format_version = "2";
+// 3: a lemma term (Z) has no positions for occurrences written in the
+//    dictionary form itself: those positions are the surface term's. Readers
+//    look positions up in both, so they read format 2 indexes unchanged.
+inline constexpr std::string_view format_version = "3";
+inline constexpr std::string_view readable_formats[] = {"2", "3"};
 
 /// Empty when `found` (the format_key metadata of an index holding
 /// `documents` documents) is readable; else why not.
 inline std::string format_problem(const std::string& found, unsigned documents) {
-  if (found == format_version || (found.empty() && documents == 0)) return {};
+  for (auto readable : readable_formats) {
+    if (found == readable) return {};
+  }
+  if (found.empty() && documents == 0) return {};
   return "index format " + (found.empty() ? std::string("1") : found) + " is not this referat's format " +
          std::string(format_version) + ": delete the index folder and index again";
 }

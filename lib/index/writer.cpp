@@ -67,7 +67,12 @@ struct IndexWriter::Impl {
   std::vector<std::unique_ptr<Analyzer>> analyzers;
   std::unique_ptr<minutes::Resolver> resolver;
   std::unique_ptr<minutes::TopicTagger> tagger;
-  std::size_t pending = 0;
+  std::size_t pending = 0;          // items since the last commit
+  std::uint64_t pending_bytes = 0;  // input bytes since the last commit
+
+  [[nodiscard]] bool batch_full() const {
+    return pending >= options.batch_items || pending_bytes >= options.batch_bytes;
+  }
 
   Impl(const std::string& p, const IndexOptions& o) : path(p), options(o), parser(parse_options(o)) {
     try {
@@ -115,7 +120,7 @@ struct IndexWriter::Impl {
   // them in pieces, committing as we go, so memory stays flat.
   std::size_t add_jsonl_in_pieces(const std::string& file, const std::string& key, IndexReport& report,
                                   IndexWriter& writer, const std::function<void(std::size_t)>& piece_done) {
-    detail::LineBlockReader reader(file, 16u << 20);
+    detail::LineBlockReader reader(file, 4u << 20);
     std::string piece;
     std::size_t line = 1, items = 0;
     std::string first_problem;
@@ -130,7 +135,8 @@ struct IndexWriter::Impl {
         if (first_problem.empty()) first_problem = e.reason();
       }
       line += lines;
-      if (pending >= options.batch_items) writer.commit();
+      pending_bytes += piece.size();
+      if (batch_full()) writer.commit();
       piece_done(piece.size());
     }
     if (items == 0) throw InputError(file, 0, first_problem.empty() ? "no records" : first_problem);
@@ -294,7 +300,8 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
           impl_->set_file_hash(key, hash);
           ++report.files_indexed;
           impl_->note_diagnostics(parsed, report);
-          if (impl_->pending >= impl_->options.batch_items) commit();  // bound memory on huge runs
+          impl_->pending_bytes += size;
+          if (impl_->batch_full()) commit();  // bound memory on huge runs
         }
       } catch (const InputError& e) {
         ++report.files_failed;
@@ -338,6 +345,7 @@ void IndexWriter::commit() {
   try {
     impl_->db.commit();
     impl_->pending = 0;
+    impl_->pending_bytes = 0;
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, impl_->path);
   }

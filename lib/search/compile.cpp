@@ -71,9 +71,9 @@ class Compiler {
         for (const auto& c : node.children) {
           auto alternatives = query::word_terms(analyzer_, c->text);
           if (alternatives.empty()) continue;
-          std::string term = std::string(schema::lemma) + alternatives.front().front();
-          if (positive) result.highlight_terms.push_back(term);
-          parts.emplace_back(term);
+          const std::string& lemma = alternatives.front().front();
+          if (positive) result.highlight_terms.push_back(std::string(schema::lemma) + lemma);
+          parts.push_back(positioned_lemma(lemma));
         }
         return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), 10);
       }
@@ -89,6 +89,12 @@ class Compiler {
 
  private:
   Analyzer& analyzer_;
+
+  // A lemma's positions: in its Z term, or in the surface term where the
+  // word was written in its dictionary form (schema::format_version 3).
+  static Xapian::Query positioned_lemma(const std::string& lemma) {
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(std::string(schema::lemma) + lemma), Xapian::Query(lemma));
+  }
 
   bool stop_words_only(const query::Node& node) {
     if (node.type != query::NodeType::word || node.field != query::Field::all) return false;
@@ -127,7 +133,7 @@ class Compiler {
       // below the whole word.
       std::vector<Xapian::Query> pieces;
       for (const auto& p : match.parts) {
-        pieces.emplace_back(std::string(schema::lemma) + p);
+        pieces.push_back(positioned_lemma(p));
         if (positive) result.part_terms.push_back(std::string(schema::lemma) + p);
       }
       Xapian::Query near(Xapian::Query::OP_NEAR, pieces.begin(), pieces.end(),

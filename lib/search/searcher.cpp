@@ -297,11 +297,14 @@ struct Searcher::Impl {
       hit.score = max_weight > 0 ? it.get_weight() / max_weight : 0.0;
       hit.collapsed = it.get_collapse_count();
       if (r.snippet_bytes) {
-        const std::string offsets = doc.get_value(schema::slot_offsets);
+        std::string offsets = doc.get_value(schema::slot_offsets_packed);
+        const bool packed = !offsets.empty();
+        if (!packed) offsets = doc.get_value(schema::slot_offsets);  // a format 2 index
         hit.snippet =
-            search::make_snippet(db, *it, record.item.text, offsets, compiled.highlight_terms, r.snippet_bytes);
+            search::make_snippet(db, *it, record.item.text, offsets, packed, compiled.highlight_terms, r.snippet_bytes);
         if (hit.snippet.highlights.empty() && !compiled.part_terms.empty()) {
-          hit.snippet = search::make_snippet(db, *it, record.item.text, offsets, compiled.part_terms, r.snippet_bytes);
+          hit.snippet =
+              search::make_snippet(db, *it, record.item.text, offsets, packed, compiled.part_terms, r.snippet_bytes);
         }
       }
       result.hits.push_back(std::move(hit));

@@ -32,22 +32,30 @@ std::size_t forward_to_space(const std::string& text, std::size_t pos) {
 }  // namespace
 
 Snippet make_snippet(const Xapian::Database& db, Xapian::docid did, const std::string& text,
-                     const std::string& offsets_value, const std::vector<std::string>& terms, std::size_t max_bytes) {
+                     const std::string& offsets_value, bool packed_offsets, const std::vector<std::string>& terms,
+                     std::size_t max_bytes) {
   Snippet snippet;
   if (text.empty() || max_bytes == 0) return snippet;
   // Matched positions in the body, tagged with which term matched.
   std::map<Xapian::termpos, std::size_t> matched;
-  for (std::size_t t = 0; t < terms.size(); ++t) {
+  auto collect = [&](const std::string& term, std::size_t t) {
     try {
-      for (auto it = db.positionlist_begin(did, terms[t]); it != db.positionlist_end(did, terms[t]); ++it) {
+      for (auto it = db.positionlist_begin(did, term); it != db.positionlist_end(did, term); ++it) {
         if (*it < schema::title_base) matched.emplace(*it, t);
       }
     } catch (const Xapian::Error&) {
       // term absent from this document
     }
+  };
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    collect(terms[t], t);
+    // A lemma written in its dictionary form is positioned under its surface term.
+    if (terms[t].compare(0, schema::lemma.size(), schema::lemma) == 0)
+      collect(terms[t].substr(schema::lemma.size()), t);
   }
   // Decode only as far as the last matched position.
-  auto offsets = index::decode_offsets(offsets_value, matched.empty() ? 0 : matched.rbegin()->first + 1);
+  auto offsets =
+      index::decode_offsets(offsets_value, matched.empty() ? 0 : matched.rbegin()->first + 1, packed_offsets);
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte ranges of matches
   std::vector<std::size_t> which;
   for (const auto& [pos, t] : matched) {

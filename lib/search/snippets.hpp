@@ -12,7 +12,9 @@ namespace referat::search {
 
 /// Best passage of about `max_bytes` around the positions where any of
 /// `terms` occur in document `did`, with highlight ranges relative to it.
+/// `offsets_value` holds the token offsets (packed: format 3, else format 2).
 Snippet make_snippet(const Xapian::Database& db, Xapian::docid did, const std::string& text,
-                     const std::string& offsets_value, const std::vector<std::string>& terms, std::size_t max_bytes);
+                     const std::string& offsets_value, bool packed_offsets, const std::vector<std::string>& terms,
+                     std::size_t max_bytes);
 
 }  // namespace referat::search

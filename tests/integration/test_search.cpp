@@ -384,6 +384,28 @@ TEST_CASE("stop words between content words are not required; alone they are sea
   CHECK(ids("\"sanktioner mod Rusland\"") == std::set<std::string>{"with"});
 }
 
+TEST_CASE("NEAR and compound parts find words written in their dictionary form", "[search]") {
+  // Format 3 stores such positions under the surface term only.
+  std::string dir = fixture::temp_dir("dictionary-form");
+  std::ofstream(dir + "/items.jsonl")
+      << "{\"id\":\"base\",\"title\":\"Status\",\"text\":\"En reform af sundhed i "
+         "kommunen.\",\"date\":\"2024-01-01\"}\n"
+         "{\"id\":\"near\",\"title\":\"Status\",\"text\":\"Energi og priser.\",\"date\":\"2024-01-01\"}\n";
+  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
+  Searcher searcher(dir + "/idx");
+  SearchRequest r;
+  r.query = "sundhedsreform";
+  auto parts = searcher.search(r);
+  REQUIRE(parts.total == 1);
+  CHECK(parts.hits[0].id == "base");
+  CHECK(parts.hits[0].snippet.highlights.size() == 2);
+  r.query = "energi NEAR priser";
+  auto near = searcher.search(r);
+  REQUIRE(near.total == 1);
+  CHECK(near.hits[0].id == "near");
+  CHECK(near.hits[0].snippet.highlights.size() == 2);
+}
+
 TEST_CASE("recency weighting lifts newer items among equal matches", "[search]") {
   std::string dir = fixture::temp_dir("recency");
   std::ofstream(dir + "/items.jsonl")
