@@ -13,12 +13,14 @@ Runner add_index(CLI::App& app, Common& common) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto prune = std::make_shared<bool>(false);
   auto threads = std::make_shared<unsigned>(0);
+  auto compact = std::make_shared<bool>(false);
   app.add_flag("--prune", *prune, "Remove items whose source file is gone");
+  app.add_flag("--compact", *compact, "Compact the index afterwards (about half the size after a large run)");
   app.add_option("--threads", *threads, "Analysis threads (default: one per core)");
   app.add_option("PATH", *paths, "Files or folders: .txt .pdf .jsonl");
-  return [&common, paths, prune, threads]() {
-    if (paths->empty() && !*prune) {
-      std::cerr << "referat index: give at least one PATH (or --prune)\n";
+  return [&common, paths, prune, threads, compact]() {
+    if (paths->empty() && !*prune && !*compact) {
+      std::cerr << "referat index: give at least one PATH (or --prune, --compact)\n";
       return int(exit_usage);
     }
     IndexOptions options;
@@ -51,12 +53,14 @@ Runner add_index(CLI::App& app, Common& common) {
       pruned = writer.prune();
       writer.commit();
     }
+    if (*compact) writer.compact();
     for (const auto& w : report.warnings) std::cerr << "referat: note: " << w << "\n";
     for (const auto& f : report.failures) std::cerr << "referat: skipped " << f.path << ": " << f.reason << "\n";
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "indexed " << report.files_indexed << " files (" << report.items_indexed << " items), "
               << report.files_unchanged << " unchanged, " << report.files_failed << " failed";
     if (*prune) std::cout << ", pruned " << pruned << " items";
+    if (*compact) std::cout << ", compacted";
     std::printf(" in %.2fs -> %s\n", seconds, db.c_str());
     return report.files_failed ? int(exit_partial) : int(exit_ok);
   };

@@ -72,6 +72,12 @@ class IndexWriter {
   /// Makes all changes durable and visible to readers, atomically.
   void commit();
 
+  /// Commits, then replaces the index with a compacted copy (Xapian
+  /// compaction: after a large run about half the size, and faster to
+  /// search). Readers keep their view until they reopen. The write lock is
+  /// released for the moment the folders are swapped.
+  void compact();
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -351,6 +351,27 @@ void IndexWriter::commit() {
   }
 }
 
+void IndexWriter::compact() {
+  commit();
+  std::string base = fs::path(impl_->path).lexically_normal().string();
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  const std::string fresh = base + ".compacting", old = base + ".before-compaction";
+  try {
+    fs::remove_all(fresh);
+    fs::remove_all(old);
+    Xapian::Database(base).compact(fresh, Xapian::DBCOMPACT_NO_RENUMBER);
+    impl_->db.close();
+    fs::rename(base, old);
+    fs::rename(fresh, base);
+    fs::remove_all(old);
+    impl_->db = Xapian::WritableDatabase(base, Xapian::DB_OPEN);
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, impl_->path);
+  } catch (const fs::filesystem_error& e) {
+    throw IndexError(ErrorKind::io, std::string("cannot replace the index with its compacted copy: ") + e.what());
+  }
+}
+
 void compact_index(const std::string& source, const std::string& destination) {
   try {
     Xapian::Database db(source);

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 namespace {
@@ -102,6 +103,29 @@ TEST_CASE("cli: trends csv and svg", "[cli][trends]") {
   std::string image((std::istreambuf_iterator<char>(png)), {});
   CHECK(image.substr(1, 3) == "PNG");
   CHECK(image.size() > 5000);
+}
+
+TEST_CASE("cli: index --compact shrinks the index and keeps it writable", "[cli][index]") {
+  const std::string dir = fixture::temp_dir("cli-compact");
+  const std::string corpus = REFERAT_CORPUS_DIR;
+  auto size = [&] {
+    std::uintmax_t n = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir + "/idx"))
+      if (e.is_regular_file()) n += e.file_size();
+    return n;
+  };
+  REQUIRE(cli("index --db '" + dir + "/idx' '" + corpus + "'").code == 0);
+  const auto before = size();
+  auto compacted = cli("index --compact --db '" + dir + "/idx/' '" + corpus + "'");
+  REQUIRE(compacted.code == 0);
+  CHECK(compacted.out.find("0 files (0 items), 5 unchanged") != std::string::npos);  // file hashes survive
+  CHECK(compacted.out.find("compacted") != std::string::npos);
+  CHECK(size() < before);
+  CHECK_FALSE(std::filesystem::exists(dir + "/idx.compacting"));
+  auto found = cli("search --db '" + dir + "/idx' --format json demens");
+  REQUIRE(found.code == 0);
+  CHECK(nlohmann::json::parse(found.out)["total"] == 2);
+  CHECK(cli("index --db '" + dir + "/idx' --prune").code == 0);  // still writable
 }
 
 TEST_CASE("cli: kill -9 during indexing leaves the last commit readable", "[cli][index]") {
