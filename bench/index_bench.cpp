@@ -6,6 +6,7 @@
 //   index_bench search    ENGINE WHERE QUERIES.txt ROUNDS
 //   index_bench relevance ENGINE WHERE JUDGMENTS.jsonl LABEL [CORPUS.jsonl]
 //   index_bench trends-referat DB SERIES
+// BENCH_BATCH_MB=N sets referat's commit size (IndexOptions::batch_bytes) to try others.
 // ENGINE is referat, xapian, sqlite or postgres; WHERE is an index folder or
 // file, or for postgres a database name on the server in $BENCH_PG.
 // Each prints "RESULT key=value …" lines for bench/run.
