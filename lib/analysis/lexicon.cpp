@@ -243,7 +243,8 @@ struct Lexicon::Impl {
       info.parts.emplace_back(modifiers.find(w.substr(b, s - b))->second);
       b = s;
     }
-    info.parts.emplace_back(best_head);
+    std::string head(best_head);
+    info.parts.push_back(std::move(head));
     info.first_seam = seams.front();
     info.last_seam = seams.back();
     return info;
@@ -275,6 +276,13 @@ struct Lexicon::Impl {
       info.parts = std::move(parts.parts);
       info.first_seam = parts.first_seam;
       info.last_seam = parts.last_seam;
+      // The head in its dictionary form, taken from hunspell's lemma of the
+      // whole word: "folkeskoleloven" → "folkeskolelov", so the head is "lov"
+      // (as in "lov om folkeskolen"), not the listed stem "loven".
+      const std::string& lemma = info.lemmas.front();
+      if (!info.parts.empty() && lemma.size() > info.last_seam + 2 &&
+          lemma.compare(0, info.last_seam, word, 0, info.last_seam) == 0 && heads.count(lemma.substr(info.last_seam)))
+        info.parts.back() = lemma.substr(info.last_seam);
     }
     if (!options.variants) return info;
     if (std::string place = place_variant(word, info.lemmas); !place.empty()) {
