@@ -27,6 +27,22 @@ std::set<std::string> titles(const SearchResult& r) {
   return out;
 }
 
+// An index of JSON Lines `jsonl` in a fresh temporary folder; returns its path.
+std::string jsonl_index(const std::string& name, const std::string& jsonl) {
+  const std::string dir = fixture::temp_dir(name);
+  std::ofstream(dir + "/items.jsonl") << jsonl;
+  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
+  return dir + "/idx";
+}
+
+std::set<std::string> hit_ids(Searcher& searcher, const std::string& q) {
+  SearchRequest r;
+  r.query = q;
+  std::set<std::string> out;
+  for (const auto& h : searcher.search(r).hits) out.insert(h.id);
+  return out;
+}
+
 std::size_t facet(const std::vector<FacetValue>& values, const std::string& v) {
   for (const auto& f : values) {
     if (f.value == v) return f.count;
@@ -340,21 +356,13 @@ TEST_CASE("a compound query also finds its parts near each other, ranked below t
 }
 
 TEST_CASE("place-name variants find each other in documents and queries", "[search]") {
-  std::string dir = fixture::temp_dir("place-names");
-  std::ofstream(dir + "/items.jsonl")
-      << "{\"id\":\"kbh\",\"title\":\"Trafik\",\"text\":\"Metroen i Kbh. udvides.\",\"date\":\"2024-01-01\"}\n"
-         "{\"id\":\"kobenhavn\",\"title\":\"Trafik\",\"text\":\"Københavns havn.\",\"date\":\"2024-01-01\"}\n"
-         "{\"id\":\"aarhus\",\"title\":\"Kultur\",\"text\":\"Aarhus Kommune.\",\"date\":\"2024-01-01\"}\n"
-         "{\"id\":\"arhus\",\"title\":\"Kultur\",\"text\":\"Århus Amt.\",\"date\":\"2024-01-01\"}\n";
-  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
-  Searcher searcher(dir + "/idx");
-  auto ids = [&](const std::string& q) {
-    SearchRequest r;
-    r.query = q;
-    std::set<std::string> out;
-    for (const auto& h : searcher.search(r).hits) out.insert(h.id);
-    return out;
-  };
+  Searcher searcher(
+      jsonl_index("place-names",
+                  "{\"id\":\"kbh\",\"title\":\"Trafik\",\"text\":\"Metroen i Kbh. udvides.\",\"date\":\"2024-01-01\"}\n"
+                  "{\"id\":\"kobenhavn\",\"title\":\"Trafik\",\"text\":\"Københavns havn.\",\"date\":\"2024-01-01\"}\n"
+                  "{\"id\":\"aarhus\",\"title\":\"Kultur\",\"text\":\"Aarhus Kommune.\",\"date\":\"2024-01-01\"}\n"
+                  "{\"id\":\"arhus\",\"title\":\"Kultur\",\"text\":\"Århus Amt.\",\"date\":\"2024-01-01\"}\n"));
+  auto ids = [&](const std::string& q) { return hit_ids(searcher, q); };
   const std::set<std::string> copenhagen{"kbh", "kobenhavn"}, aarhus{"aarhus", "arhus"};
   CHECK(ids("København") == copenhagen);
   CHECK(ids("kbh") == copenhagen);
@@ -364,21 +372,13 @@ TEST_CASE("place-name variants find each other in documents and queries", "[sear
 }
 
 TEST_CASE("stop words between content words are not required; alone they are searched", "[search]") {
-  std::string dir = fixture::temp_dir("stop-words");
-  std::ofstream(dir + "/items.jsonl")
-      << "{\"id\":\"with\",\"title\":\"Sanktioner\",\"text\":\"Sanktioner mod Rusland.\",\"date\":\"2024-01-01\"}\n"
-         "{\"id\":\"without\",\"title\":\"Sanktioner\",\"text\":\"Nye sanktioner over for Rusland.\","
-         "\"date\":\"2024-01-01\"}\n"
-         "{\"id\":\"other\",\"title\":\"Budget\",\"text\":\"Budgettet blev vedtaget.\",\"date\":\"2024-01-01\"}\n";
-  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
-  Searcher searcher(dir + "/idx");
-  auto ids = [&](const std::string& q) {
-    SearchRequest r;
-    r.query = q;
-    std::set<std::string> out;
-    for (const auto& h : searcher.search(r).hits) out.insert(h.id);
-    return out;
-  };
+  Searcher searcher(jsonl_index(
+      "stop-words",
+      "{\"id\":\"with\",\"title\":\"Sanktioner\",\"text\":\"Sanktioner mod Rusland.\",\"date\":\"2024-01-01\"}\n"
+      "{\"id\":\"without\",\"title\":\"Sanktioner\",\"text\":\"Nye sanktioner over for Rusland.\","
+      "\"date\":\"2024-01-01\"}\n"
+      "{\"id\":\"other\",\"title\":\"Budget\",\"text\":\"Budgettet blev vedtaget.\",\"date\":\"2024-01-01\"}\n"));
+  auto ids = [&](const std::string& q) { return hit_ids(searcher, q); };
   CHECK(ids("sanktioner mod Rusland") == std::set<std::string>{"with", "without"});
   CHECK(ids("mod") == std::set<std::string>{"with"});  // a stop word alone is still found
   CHECK(ids("\"sanktioner mod Rusland\"") == std::set<std::string>{"with"});
@@ -386,13 +386,11 @@ TEST_CASE("stop words between content words are not required; alone they are sea
 
 TEST_CASE("NEAR and compound parts find words written in their dictionary form", "[search]") {
   // Format 3 stores such positions under the surface term only.
-  std::string dir = fixture::temp_dir("dictionary-form");
-  std::ofstream(dir + "/items.jsonl")
-      << "{\"id\":\"base\",\"title\":\"Status\",\"text\":\"En reform af sundhed i "
-         "kommunen.\",\"date\":\"2024-01-01\"}\n"
-         "{\"id\":\"near\",\"title\":\"Status\",\"text\":\"Energi og priser.\",\"date\":\"2024-01-01\"}\n";
-  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
-  Searcher searcher(dir + "/idx");
+  Searcher searcher(
+      jsonl_index("dictionary-form",
+                  "{\"id\":\"base\",\"title\":\"Status\",\"text\":\"En reform af sundhed i "
+                  "kommunen.\",\"date\":\"2024-01-01\"}\n"
+                  "{\"id\":\"near\",\"title\":\"Status\",\"text\":\"Energi og priser.\",\"date\":\"2024-01-01\"}\n"));
   SearchRequest r;
   r.query = "sundhedsreform";
   auto parts = searcher.search(r);
@@ -407,13 +405,11 @@ TEST_CASE("NEAR and compound parts find words written in their dictionary form",
 }
 
 TEST_CASE("recency weighting lifts newer items among equal matches", "[search]") {
-  std::string dir = fixture::temp_dir("recency");
-  std::ofstream(dir + "/items.jsonl")
-      << "{\"id\":\"old\",\"title\":\"Budget\",\"text\":\"Budgettet. Budget. Budgetter.\",\"date\":\"2015-03-01\"}\n"
-         "{\"id\":\"new\",\"title\":\"Møde\",\"text\":\"Udvalget drøftede mange sager om ældreområdet, skolerne, "
-         "vejene og budgettet for det kommende år.\",\"date\":\"2024-03-01\"}\n";
-  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
-  Searcher searcher(dir + "/idx");
+  Searcher searcher(jsonl_index(
+      "recency",
+      "{\"id\":\"old\",\"title\":\"Budget\",\"text\":\"Budgettet. Budget. Budgetter.\",\"date\":\"2015-03-01\"}\n"
+      "{\"id\":\"new\",\"title\":\"Møde\",\"text\":\"Udvalget drøftede mange sager om ældreområdet, skolerne, "
+      "vejene og budgettet for det kommende år.\",\"date\":\"2024-03-01\"}\n"));
   SearchRequest r;
   r.query = "budget";
   auto plain = searcher.search(r);
