@@ -36,6 +36,17 @@ std::string bounded(const std::string& term) { return term.substr(0, text::utf8_
 
 bool positional_lemma(TermKind kind) { return kind == TermKind::lemma || kind == TermKind::part; }
 
+// A lemma or part term of `token`. For a word written in its dictionary form
+// the surface term holds the position and the lemma term only counts it
+// (smaller index; readers look in both, see schema::format_version).
+void add_lemma(Xapian::Document& doc, const Term& term, const Token& token, Xapian::termcount wdf) {
+  const std::string lemma_term = std::string(schema::lemma) + term.text;
+  if (term.text == token.text)
+    doc.add_term(lemma_term, wdf);
+  else
+    doc.add_posting(lemma_term, token.position, wdf);
+}
+
 }  // namespace
 
 std::string committee_term(const std::string& canonical) { return minutes::committee_term_of(canonical); }
@@ -62,13 +73,7 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
     std::string prefix = range < record.ranges.size() ? field_prefix(record.ranges[range].kind) : std::string();
     for (const Term& term : token.terms) {
       if (positional_lemma(term.kind)) {
-        // A word in its dictionary form: the surface term holds the
-        // position, the lemma term only counts it (smaller index; readers
-        // look in both, see schema::format_version).
-        if (term.text == token.text)
-          doc.add_term(std::string(schema::lemma) + term.text);
-        else
-          doc.add_posting(std::string(schema::lemma) + term.text, token.position);
+        add_lemma(doc, term, token, 1);
         if (!prefix.empty()) doc.add_term(prefix + term.text);
       } else {
         doc.add_posting(term.text, token.position);
@@ -82,10 +87,7 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
       [&](const Token& token) {
         for (const Term& term : token.terms) {
           if (positional_lemma(term.kind)) {
-            if (term.text == token.text)
-              doc.add_term(std::string(schema::lemma) + term.text, 3);
-            else
-              doc.add_posting(std::string(schema::lemma) + term.text, token.position, 3);
+            add_lemma(doc, term, token, 3);
             doc.add_term(std::string(schema::title) + term.text);
           } else {
             doc.add_posting(term.text, token.position, 3);
