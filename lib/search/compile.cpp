@@ -53,12 +53,14 @@ class Compiler {
       case NodeType::or_: {
         // "sanktioner mod Rusland": a stop word between content words is not
         // required (it is kept in "exact phrases"); alone it is searched.
-        const bool skip_stop_words =
-            node.type == NodeType::and_ && !std::all_of(node.children.begin(), node.children.end(),
-                                                        [&](const auto& c) { return stop_words_only(*c); });
+        std::vector<char> stop(node.children.size(), 0);  // analysed once per child
+        if (node.type == NodeType::and_) {
+          for (std::size_t i = 0; i < stop.size(); ++i) stop[i] = stop_words_only(*node.children[i]);
+        }
+        const bool skip_stop_words = std::find(stop.begin(), stop.end(), 0) != stop.end();
         std::vector<Xapian::Query> parts;
-        for (const auto& c : node.children) {
-          if (!skip_stop_words || !stop_words_only(*c)) parts.push_back(run(*c, positive));
+        for (std::size_t i = 0; i < stop.size(); ++i) {
+          if (!skip_stop_words || !stop[i]) parts.push_back(run(*node.children[i], positive));
         }
         return Xapian::Query(node.type == NodeType::and_ ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts.begin(),
                              parts.end());
