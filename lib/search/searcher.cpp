@@ -16,6 +16,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 namespace fs = std::filesystem;
@@ -335,31 +336,34 @@ struct Searcher::Impl {
     return result;
   }
 
+  // The hits of `text` in place of a query that had none, with a note; empty
+  // when `text` has none either.
+  std::optional<SearchResult> shown_instead(const SearchRequest& r, const std::string& text, const std::string& why) {
+    SearchResult retry = run(r, text);
+    if (retry.total == 0) return std::nullopt;
+    retry.notes.push_back("no hits for '" + r.query + "'; showing hits for '" + text + "'" + why);
+    return retry;
+  }
+
   SearchResult search(const SearchRequest& r) {
     SearchResult result = run(r, r.query);
+    if (result.total > 0) return result;
     // A query typed without æøå: retry with ae→æ, oe→ø, aa→å.
-    if (result.total == 0) {
-      std::string folded = text::fold(r.query);
-      std::string variant = replace_all(replace_all(replace_all(folded, "ae", "æ"), "oe", "ø"), "aa", "å");
-      if (variant != folded) {
-        SearchResult retry = run(r, variant);
-        if (retry.total > 0) {
-          retry.notes.push_back("no hits for '" + r.query + "'; showing hits for '" + variant +
-                                "' (ae/oe/aa read as æ/ø/å)");
-          retry.suggestion.reset();
-          return retry;
-        }
+    const std::string folded = text::fold(r.query);
+    const std::string variant = replace_all(replace_all(replace_all(folded, "ae", "æ"), "oe", "ø"), "aa", "å");
+    if (variant != folded) {
+      if (auto retry = shown_instead(r, variant, " (ae/oe/aa read as æ/ø/å)")) {
+        retry->suggestion.reset();
+        return *retry;
       }
     }
-    // No hits and a much more frequent spelling: show its hits, as a user
-    // would have retyped it; the suggestion stays so a UI can say so.
-    if (result.total == 0 && result.suggestion && r.correct_spelling) {
-      SearchResult retry = run(r, *result.suggestion);
-      if (retry.total > 0) {
-        retry.notes.push_back("no hits for '" + r.query + "'; showing hits for '" + *result.suggestion + "'");
-        retry.suggestion = result.suggestion;
-        retry.query = r.query;
-        return retry;
+    // A much more frequent spelling: show its hits, as a user would have
+    // retyped it; the suggestion stays so a UI can say so.
+    if (result.suggestion && r.correct_spelling) {
+      if (auto retry = shown_instead(r, *result.suggestion, "")) {
+        retry->suggestion = result.suggestion;
+        retry->query = r.query;
+        return *retry;
       }
     }
     return result;
