@@ -11,14 +11,6 @@
 namespace bench {
 namespace {
 
-std::uint64_t folder_bytes(const std::string& dir) {
-  std::uint64_t n = 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) n += e.file_size();
-  }
-  return n;
-}
-
 class XapianEngine : public Engine {
  public:
   explicit XapianEngine(const std::string& where) : db_(where) {

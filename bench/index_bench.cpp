@@ -37,14 +37,6 @@ const char* label() {
   return l && *l ? l : "-";
 }
 
-std::uint64_t folder_bytes(const std::string& dir) {
-  std::uint64_t n = 0;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) n += e.file_size();
-  }
-  return n;
-}
-
 std::vector<std::string> read_queries(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot open " + path);
@@ -72,12 +64,12 @@ bench::IndexFigures index_referat(const std::string& corpus, const std::string& 
   figures.seconds = bench::now_seconds() - start;
   if (report.files_failed) throw std::runtime_error("referat failed to index " + corpus);
   figures.items = report.items_indexed;
-  figures.bytes = folder_bytes(db);
+  figures.bytes = bench::folder_bytes(db);
   figures.threads = std::to_string(threads);
   const double t0 = bench::now_seconds();
   referat::compact_index(db, db + ".compact");
   figures.compact_seconds = bench::now_seconds() - t0;
-  figures.compact_bytes = folder_bytes(db + ".compact");
+  figures.compact_bytes = bench::folder_bytes(db + ".compact");
   fs::remove_all(db);
   fs::rename(db + ".compact", db);
   return figures;

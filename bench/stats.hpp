@@ -1,9 +1,12 @@
 #pragma once
-// Timing helpers: wall clock, medians, percentiles, peak RSS.
+// Measuring helpers: wall clock, medians, percentiles, peak RSS, index size.
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <string>
 #include <vector>
 
 namespace bench {
@@ -27,6 +30,15 @@ inline double peak_rss_mib() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+/// Bytes of all files under `dir` (an index folder).
+inline std::uint64_t folder_bytes(const std::string& dir) {
+  std::uint64_t n = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) n += e.file_size();
+  }
+  return n;
 }
 
 }  // namespace bench
