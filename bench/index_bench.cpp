@@ -6,7 +6,8 @@
 //   index_bench search    ENGINE WHERE QUERIES.txt ROUNDS
 //   index_bench relevance ENGINE WHERE JUDGMENTS.jsonl LABEL [CORPUS.jsonl]
 //   index_bench trends-referat DB SERIES
-// BENCH_BATCH_MB=N sets referat's commit size (IndexOptions::batch_bytes) to try others.
+// BENCH_BATCH_MB=N sets referat's commit size (IndexOptions::batch_bytes) to try others;
+// BENCH_SHARD_MIN_MB=N its IndexOptions::shard_min_bytes (a huge N: no shards).
 // ENGINE is referat, xapian, sqlite or postgres; WHERE is an index folder or
 // file, or for postgres a database name on the server in $BENCH_PG.
 // Each prints "RESULT key=value …" lines for bench/run.
@@ -54,6 +55,7 @@ bench::IndexFigures index_referat(const std::string& corpus, const std::string& 
   referat::IndexOptions options;
   options.threads = threads;
   if (const char* batch = std::getenv("BENCH_BATCH_MB")) options.batch_bytes = std::stoul(batch) << 20;
+  if (const char* shard = std::getenv("BENCH_SHARD_MIN_MB")) options.shard_min_bytes = std::stoull(shard) << 20;
   bench::IndexFigures figures;
   const double start = bench::now_seconds();
   referat::IndexReport report;

@@ -39,14 +39,25 @@ using ProgressFn = std::function<void(std::size_t, std::size_t, std::uint64_t, s
 struct IndexOptions {
   AnalyzerOptions analyzer;
   ParseOptions parser;
-  /// Analysis threads (0: one per core). Xapian writes on the calling thread.
+  /// Analysis threads (0: one per core). Xapian writes on the calling thread
+  /// (or, for a fresh index, one shard per thread: see shard_min_bytes).
   unsigned threads = 0;
   /// Items, or bytes of input, between commits inside one run, whichever
   /// comes first. Each commit is atomic, so an interrupted run leaves the last
   /// commit readable. Xapian buffers postings in memory and slows down as the
-  /// buffer grows: bench/run measured small batches (about 8 MB) fastest.
+  /// buffer grows: with two shards writing at once, 2 MB measured fastest
+  /// (8 MB took about a third longer on Europarl; bench/RESULTS.md). Shards
+  /// commit after batch_bytes of their own input.
   std::size_t batch_items = 5000;
-  std::size_t batch_bytes = 8u << 20;
+  std::size_t batch_bytes = 2u << 20;
+  /// A fresh index (no items yet) that add_paths() is to fill with at least
+  /// this many bytes is written as one Xapian database per thread, in
+  /// parallel, and merged by compaction at the end of the run: about twice
+  /// as fast on two cores, and the result is already compact. Until the end
+  /// of that run readers see the empty index; if it is killed, the index
+  /// stays empty and the next run starts again. Set above any input size to
+  /// turn this off.
+  std::uint64_t shard_min_bytes = 16u << 20;
 };
 
 /// An index opened for writing (created when missing). Holds Xapian's write

@@ -4,11 +4,16 @@
 #include "common/files.hpp"
 #include "index/document_builder.hpp"
 #include "index/schema.hpp"
+#include "index/shards.hpp"
 #include "minutes/topics.hpp"
 
 #include <xapian.h>
 
+#include <fcntl.h>  // AT_FDCWD
+#include <stdio.h>  // renameat2
+
 #include <algorithm>
+#include <cerrno>
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
@@ -46,6 +51,26 @@ std::string item_id(const std::string& abs_path, std::size_t ordinal) {
   return stem + "-" + detail::content_hash(abs_path).substr(0, 6) + "-" + std::to_string(ordinal);
 }
 
+std::string without_trailing_slash(const std::string& path) {
+  std::string base = fs::path(path).lexically_normal().string();
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  return base;
+}
+
+// Puts folder `fresh` at `base` and the old `base` at `fresh`. One atomic
+// exchange where the file system offers it (readers never find `base`
+// missing); else two renames.
+void exchange_folders(const std::string& fresh, const std::string& base) {
+  if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, base.c_str(), RENAME_EXCHANGE) == 0) return;
+  if (errno != EINVAL && errno != ENOSYS)
+    throw fs::filesystem_error("cannot swap folders", fresh, base, std::error_code(errno, std::generic_category()));
+  const std::string old = base + ".before-swap";
+  fs::remove_all(old);
+  fs::rename(base, old);
+  fs::rename(fresh, base);
+  fs::rename(old, fresh);
+}
+
 [[noreturn]] void rethrow_xapian(const Xapian::Error& e, const std::string& path) {
   std::string type = e.get_type();
   if (type == "DatabaseLockError") {
@@ -67,8 +92,9 @@ struct IndexWriter::Impl {
   std::vector<std::unique_ptr<Analyzer>> analyzers;
   std::unique_ptr<minutes::Resolver> resolver;
   std::unique_ptr<minutes::TopicTagger> tagger;
-  std::size_t pending = 0;          // items since the last commit
-  std::uint64_t pending_bytes = 0;  // input bytes since the last commit
+  std::unique_ptr<index::ShardedBuild> shards;  // during a fresh add_paths() run only
+  std::size_t pending = 0;                      // items since the last commit
+  std::uint64_t pending_bytes = 0;              // input bytes since the last commit
 
   [[nodiscard]] bool batch_full() const {
     return pending >= options.batch_items || pending_bytes >= options.batch_bytes;
@@ -76,12 +102,18 @@ struct IndexWriter::Impl {
 
   Impl(const std::string& p, const IndexOptions& o) : path(p), options(o), parser(parse_options(o)) {
     try {
+      // A run killed half-way through a two-rename swap (exchange_folders).
+      const std::string swapped_out = without_trailing_slash(path) + ".before-swap";
+      if (!fs::exists(path) && fs::exists(swapped_out)) fs::rename(swapped_out, path);
       fs::create_directories(path);
       db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
       const std::string problem =
           schema::format_problem(db.get_metadata(std::string(schema::format_key)), db.get_doccount());
       if (!problem.empty()) throw IndexError(ErrorKind::index_corrupt, path + ": " + problem);
       db.set_metadata(std::string(schema::format_key), std::string(schema::format_version));
+      // Scratch folders of a killed run; we hold the lock, nobody else uses them.
+      for (const char* scratch : {".shards", ".merging", ".compacting"})
+        fs::remove_all(without_trailing_slash(path) + scratch);
     } catch (const Xapian::Error& e) {
       rethrow_xapian(e, path);
     } catch (const fs::filesystem_error& e) {
@@ -98,6 +130,46 @@ struct IndexWriter::Impl {
     tagger = std::make_unique<minutes::TopicTagger>(parser.topics(), *resolver);
   }
 
+  // Shards pay off when there is much to write and nothing to replace.
+  [[nodiscard]] bool worth_sharding(std::uint64_t input_bytes) const {
+    return analyzers.size() > 1 && input_bytes >= options.shard_min_bytes && db.get_doccount() == 0;
+  }
+
+  void start_shards() {
+    std::vector<Analyzer*> shard_analyzers;
+    for (auto& a : analyzers) shard_analyzers.push_back(a.get());
+    shards = std::make_unique<index::ShardedBuild>(without_trailing_slash(path) + ".shards", shard_analyzers,
+                                                   options.batch_bytes);
+  }
+
+  // Merges the shards into a new folder and puts it in the index's place.
+  void finish_shards() {
+    db.commit();
+    const std::string merged = without_trailing_slash(path) + ".merging";
+    fs::remove_all(merged);
+    shards->merge(path, merged);
+    shards.reset();
+    replace_folder(merged);
+  }
+
+  // Puts the database in `fresh` where the index is; the write lock is let go
+  // for the moment the folders are swapped.
+  void replace_folder(const std::string& fresh) {
+    const std::string base = without_trailing_slash(path);
+    db.close();
+    exchange_folders(fresh, base);
+    fs::remove_all(fresh);
+    db = Xapian::WritableDatabase(base, Xapian::DB_OPEN);
+  }
+
+  [[nodiscard]] std::string stored_hash(const std::string& key) const {
+    const std::string meta_key = std::string(schema::file_hash_key) + key;
+    if (shards) {
+      if (const std::string* hash = shards->metadata(meta_key)) return *hash;
+    }
+    return db.get_metadata(meta_key);
+  }
+
   static ParseOptions parse_options(const IndexOptions& o) {
     ParseOptions p = o.parser;
     p.tag_topics = false;  // tagged from the index analysis instead (one pass)
@@ -107,7 +179,11 @@ struct IndexWriter::Impl {
   // Recorded once a file is completely in: a file interrupted half-way is
   // indexed again by the next run.
   void set_file_hash(const std::string& key, const std::string& hash) {
-    db.set_metadata(std::string(schema::file_hash_key) + key, hash.empty() ? "-" : hash);
+    const std::string meta_key = std::string(schema::file_hash_key) + key;
+    if (shards)
+      shards->set_metadata(meta_key, hash.empty() ? "-" : hash);
+    else
+      db.set_metadata(meta_key, hash.empty() ? "-" : hash);
   }
 
   void note_diagnostics(const ParsedFile& parsed, IndexReport& report) {
@@ -127,8 +203,8 @@ struct IndexWriter::Impl {
     while (reader.next(piece)) {
       const std::size_t lines = static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
       try {
-        ParsedFile parsed = parser.parse_jsonl(piece, file, line);
-        note_diagnostics(parsed, report);
+        auto parsed = std::make_shared<const ParsedFile>(parser.parse_jsonl(piece, file, line));
+        note_diagnostics(*parsed, report);
         items += add(parsed, key);
       } catch (const InputError& e) {  // a piece without one valid record
         report.warnings.push_back(file + ":" + std::to_string(e.line()) + ": " + e.reason());
@@ -145,24 +221,37 @@ struct IndexWriter::Impl {
 
   std::size_t remove_source(const std::string& key) {
     const std::string term = std::string(schema::source) + key;
+    if (shards) return shards->remove(term);
     std::size_t removed = db.get_termfreq(term);
     if (removed) db.delete_document(term);
     return removed;
   }
 
-  // Analysis threads build documents while this thread writes them, in item
-  // order. A bounded window keeps memory flat on huge JSONL files.
-  std::size_t add(const ParsedFile& file, const std::string& key) {
+  // Without shards, analysis threads build documents while this thread
+  // writes them, in item order; a bounded window keeps memory flat on huge
+  // JSONL files. With shards, each shard's thread builds and writes its own.
+  std::size_t add(std::shared_ptr<const ParsedFile> owned, const std::string& key) {
+    const ParsedFile& file = *owned;
     const bool jsonl = !file.items.empty() && !file.items.front().id.empty();
     const std::size_t n = file.items.size();
     const query::TermInterest& interest = tagger->interest(*analyzers.front());
-    auto build = [&](std::size_t i, Analyzer& analyzer) {
-      const AgendaItem& item = file.items[i];
-      std::string id = jsonl ? item.id : item_id(key, i + 1);
-      std::string source = jsonl ? item.id : file.source;
-      return index::build_document(item, file, id, source, key, analyzer, *tagger, interest);
+    auto ids = std::make_shared<std::vector<std::string>>();
+    for (std::size_t i = 0; i < n; ++i) ids->push_back(jsonl ? file.items[i].id : item_id(key, i + 1));
+    // Owns what it reads: with shards it runs after this call returns.
+    auto build = [this, owned, ids, key, jsonl, &interest](std::size_t i, Analyzer& analyzer) {
+      const AgendaItem& item = owned->items[i];
+      std::string source = jsonl ? item.id : owned->source;
+      return index::build_document(item, *owned, (*ids)[i], source, key, analyzer, *tagger, interest);
     };
-    if (n < 4 || analyzers.size() == 1) {  // not worth threads
+    if (shards) {
+      std::vector<std::size_t> sizes;
+      for (const auto& item : file.items) {
+        std::size_t bytes = item.title.size();
+        for (const auto& section : item.sections) bytes += section.heading.size() + section.text.size();
+        sizes.push_back(bytes);
+      }
+      shards->add(*ids, sizes, build);
+    } else if (n < 4 || analyzers.size() == 1) {  // not worth threads
       for (std::size_t i = 0; i < n; ++i) {
         auto built = build(i, *analyzers.front());
         db.replace_document(built.id_term, built.document);
@@ -242,7 +331,8 @@ std::size_t IndexWriter::add_parsed(const ParsedFile& file, const std::string& c
   try {
     std::string key = absolute_path(file.source);
     impl_->remove_source(key);
-    std::size_t n = impl_->add(file, key);
+    // Not owned: without shards, add() is done with `file` when it returns.
+    std::size_t n = impl_->add(std::shared_ptr<const ParsedFile>(std::shared_ptr<void>(), &file), key);
     impl_->set_file_hash(key, content_hash);
     return n;
   } catch (const Xapian::Error& e) {
@@ -273,6 +363,7 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
   std::uint64_t total_bytes = 0, done_bytes = 0;
   for (const auto& f : files) total_bytes += file_size_or_zero(f);
   try {
+    if (impl_->worth_sharding(total_bytes)) impl_->start_shards();
     for (std::size_t i = 0; i < files.size(); ++i) {
       const std::string& file = files[i];
       const std::string key = absolute_path(file);
@@ -282,7 +373,7 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
         report.bytes_read += size;
         const std::string hash = detail::file_content_hash(file);
         const std::string ext = detail::lower_extension(file);
-        if (impl_->db.get_metadata(std::string(schema::file_hash_key) + key) == hash) {
+        if (impl_->stored_hash(key) == hash) {
           ++report.files_unchanged;
         } else if (ext == ".jsonl" || ext == ".ndjson") {
           report.items_removed += impl_->remove_source(key);
@@ -294,12 +385,12 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
           impl_->set_file_hash(key, hash);
           ++report.files_indexed;
         } else {
-          ParsedFile parsed = impl_->parser.parse_contents(file, detail::read_file(file));
+          auto parsed = std::make_shared<const ParsedFile>(impl_->parser.parse_contents(file, detail::read_file(file)));
           report.items_removed += impl_->remove_source(key);
           report.items_indexed += impl_->add(parsed, key);
           impl_->set_file_hash(key, hash);
           ++report.files_indexed;
-          impl_->note_diagnostics(parsed, report);
+          impl_->note_diagnostics(*parsed, report);
           impl_->pending_bytes += size;
           if (impl_->batch_full()) commit();  // bound memory on huge runs
         }
@@ -313,9 +404,17 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
       done_bytes = bytes_before + size;
       if (progress) progress(i + 1, files.size(), done_bytes, total_bytes);
     }
+    if (impl_->shards) impl_->finish_shards();
     commit();
   } catch (const Xapian::Error& e) {
+    impl_->shards.reset();
     rethrow_xapian(e, impl_->path);
+  } catch (const fs::filesystem_error& e) {
+    impl_->shards.reset();
+    throw IndexError(ErrorKind::io, std::string("cannot put the merged shards in place: ") + e.what());
+  } catch (...) {
+    impl_->shards.reset();
+    throw;
   }
   report.files_failed = report.failures.size();
   return report;
@@ -353,18 +452,11 @@ void IndexWriter::commit() {
 
 void IndexWriter::compact() {
   commit();
-  std::string base = fs::path(impl_->path).lexically_normal().string();
-  while (base.size() > 1 && base.back() == '/') base.pop_back();
-  const std::string fresh = base + ".compacting", old = base + ".before-compaction";
+  const std::string base = without_trailing_slash(impl_->path), fresh = base + ".compacting";
   try {
     fs::remove_all(fresh);
-    fs::remove_all(old);
     Xapian::Database(base).compact(fresh, Xapian::DBCOMPACT_NO_RENUMBER);
-    impl_->db.close();
-    fs::rename(base, old);
-    fs::rename(fresh, base);
-    fs::remove_all(old);
-    impl_->db = Xapian::WritableDatabase(base, Xapian::DB_OPEN);
+    impl_->replace_folder(fresh);
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, impl_->path);
   } catch (const fs::filesystem_error& e) {
