@@ -2,7 +2,7 @@
 # packages referat needs, only when something is missing (apt-get update first).
 REFERAT_PACKAGES="cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev libboost-dev
   catch2 libhunspell-dev hunspell-da libpoppler-cpp-dev nlohmann-json3-dev libcli11-dev
-  librsvg2-bin"
+  librsvg2-bin libmimalloc-dev"
 
 referat_install_deps() {
   local missing=""
