@@ -221,7 +221,13 @@ struct IndexWriter::Impl {
 
   std::size_t remove_source(const std::string& key) {
     const std::string term = std::string(schema::source) + key;
-    if (shards) return shards->remove(term);
+    if (shards) {
+      // The index was empty when the run began: only a file indexed earlier in
+      // this run can have items. Skipping the others spares a wait for the
+      // shard threads per file (a folder of many small files).
+      if (!shards->metadata(std::string(schema::file_hash_key) + key)) return 0;
+      return shards->remove(term);
+    }
     std::size_t removed = db.get_termfreq(term);
     if (removed) db.delete_document(term);
     return removed;
