@@ -16,7 +16,8 @@ Runner add_index(CLI::App& app, Common& common) {
   auto compact = std::make_shared<bool>(false);
   app.add_flag("--prune", *prune, "Remove items whose source file is gone");
   app.add_flag("--compact", *compact, "Compact the index afterwards (about half the size after a large run)");
-  app.add_option("--threads", *threads, "Analysis threads (default: one per core)");
+  app.add_option("--threads", *threads,
+                 "Indexing threads (default: one per core; a new index is written as one shard per thread)");
   app.add_option("PATH", *paths, "Files or folders: .txt .pdf .jsonl");
   return [&common, paths, prune, threads, compact]() {
     if (paths->empty() && !*prune && !*compact) {

@@ -167,7 +167,8 @@ Runner add_stats(CLI::App& app, Common& common) {
       return int(exit_ok);
     }
     std::cout << "index:      " << s.path << "\nitems:      " << s.items << "\nmeetings:   " << s.meetings
-              << "\nfiles:      " << s.files << "\ndates:      " << s.first.iso() << " .. " << s.last.iso()
+              << "\nfiles:      " << s.files
+              << "\ndates:      " << (s.first.valid() ? s.first.iso() + " .. " + s.last.iso() : std::string("none"))
               << "\nsize:       " << s.size_bytes / 1024 << " KiB\ncommittees: " << s.committees.size() << "\n";
     for (const auto& c : s.committees) std::cout << "  " << c.count << "\t" << c.value << "\n";
     return int(exit_ok);

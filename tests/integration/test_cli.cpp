@@ -128,6 +128,15 @@ TEST_CASE("cli: index --compact shrinks the index and keeps it writable", "[cli]
   CHECK(cli("index --db '" + dir + "/idx' --prune").code == 0);  // still writable
 }
 
+TEST_CASE("cli: stats of an empty index says there are no dates", "[cli][index]") {
+  const std::string db = fixture::temp_dir("empty-stats") + "/idx";
+  REQUIRE(cli("index --db '" + db + "' --prune").code == 0);  // creates the index, adds nothing
+  auto stats = cli("stats --db '" + db + "'");
+  CHECK(stats.code == 0);
+  CHECK(stats.out.find("items:      0\n") != std::string::npos);
+  CHECK(stats.out.find("dates:      none\n") != std::string::npos);
+}
+
 TEST_CASE("cli: kill -9 during indexing leaves the last commit readable", "[cli][index]") {
   std::string dir = fixture::temp_dir("killed");
   const std::string db = dir + "/idx";
