@@ -8,8 +8,10 @@ namespace referat::index {
 namespace {
 
 // Input bytes a shard may have waiting: enough to even out long and short
-// items between the shards, small enough to keep memory flat.
-constexpr std::size_t queue_limit = 16u << 20;
+// items between the shards, small enough to keep memory flat and the
+// caller's progress (bytes handed over) close to what is written.
+// 16 MB made Folketinget's progress reach 90% in its first second.
+constexpr std::size_t queue_limit = 4u << 20;
 
 // FNV-1a: the same id always lands on the same shard.
 std::size_t shard_of(const std::string& id, std::size_t shards) {
