@@ -1,6 +1,7 @@
 // The ten behaviours of the Danish analysis chain, table-driven, plus
 // invariants on random text.
 #include "catch.hpp"
+#include "test_paths.hpp"
 
 #include <referat/analyzer.hpp>
 
@@ -8,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
+#include <thread>
 
 using referat::Analyzer;
 using referat::TermKind;
@@ -255,4 +258,46 @@ TEST_CASE("invariants on random text", "[analysis][random]") {
       last_begin = t.begin;
     }
   }
+}
+
+namespace {
+
+// Every token and term of `texts`, one line per token.
+std::string analysed(Analyzer& a, const std::vector<std::string>& texts) {
+  std::string out;
+  for (const auto& text : texts) {
+    for (const Token& token : a.analyze(text)) {
+      out += token.text;
+      for (const auto& term : token.terms) out += " " + std::string(to_string(term.kind)) + ":" + term.text;
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("analyzers sharing a word cache, on two threads at once, analyse as a lone analyzer does",
+          "[analysis][threads]") {
+  std::vector<std::string> texts;
+  for (const auto& entry : std::filesystem::directory_iterator(REFERAT_CORPUS_DIR)) {
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    texts.push_back(text.str());
+  }
+  REQUIRE(texts.size() >= 5);
+  const std::string expected = analysed(analyzer(), texts);
+  // Both threads meet every word first-hand or through the other's entries,
+  // while the shared cache grows (and rehashes) under them.
+  Analyzer first;
+  Analyzer second = first.sharing_cache();
+  std::vector<std::string> reversed(texts.rbegin(), texts.rend());
+  std::string a, b;
+  std::thread other([&] { b = analysed(second, reversed); });
+  a = analysed(first, texts);
+  other.join();
+  CHECK(a == expected);
+  CHECK(b == analysed(analyzer(), reversed));
+  CHECK(analysed(second, texts) == expected);  // again, now all from the cache
 }
