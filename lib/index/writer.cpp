@@ -71,6 +71,9 @@ void exchange_folders(const std::string& fresh, const std::string& base) {
   fs::rename(old, fresh);
 }
 
+// Metadata key holding the content hash of the indexed file `key`.
+std::string file_hash_key(const std::string& key) { return std::string(schema::file_hash_key) + key; }
+
 [[noreturn]] void rethrow_xapian(const Xapian::Error& e, const std::string& path) {
   std::string type = e.get_type();
   if (type == "DatabaseLockError") {
@@ -163,11 +166,10 @@ struct IndexWriter::Impl {
   }
 
   [[nodiscard]] std::string stored_hash(const std::string& key) const {
-    const std::string meta_key = std::string(schema::file_hash_key) + key;
     if (shards) {
-      if (const std::string* hash = shards->metadata(meta_key)) return *hash;
+      if (const std::string* hash = shards->metadata(file_hash_key(key))) return *hash;
     }
-    return db.get_metadata(meta_key);
+    return db.get_metadata(file_hash_key(key));
   }
 
   static ParseOptions parse_options(const IndexOptions& o) {
@@ -179,11 +181,11 @@ struct IndexWriter::Impl {
   // Recorded once a file is completely in: a file interrupted half-way is
   // indexed again by the next run.
   void set_file_hash(const std::string& key, const std::string& hash) {
-    const std::string meta_key = std::string(schema::file_hash_key) + key;
+    const std::string value = hash.empty() ? "-" : hash;
     if (shards)
-      shards->set_metadata(meta_key, hash.empty() ? "-" : hash);
+      shards->set_metadata(file_hash_key(key), value);
     else
-      db.set_metadata(meta_key, hash.empty() ? "-" : hash);
+      db.set_metadata(file_hash_key(key), value);
   }
 
   void note_diagnostics(const ParsedFile& parsed, IndexReport& report) {
@@ -225,7 +227,7 @@ struct IndexWriter::Impl {
       // The index was empty when the run began: only a file indexed earlier in
       // this run can have items. Skipping the others spares a wait for the
       // shard threads per file (a folder of many small files).
-      if (!shards->metadata(std::string(schema::file_hash_key) + key)) return 0;
+      if (!shards->metadata(file_hash_key(key))) return 0;
       return shards->remove(term);
     }
     std::size_t removed = db.get_termfreq(term);
@@ -368,6 +370,11 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
   report.files_seen = files.size();
   std::uint64_t total_bytes = 0, done_bytes = 0;
   for (const auto& f : files) total_bytes += file_size_or_zero(f);
+  // However the run ends, shards left over are stopped and deleted.
+  struct DropShards {
+    Impl& impl;
+    ~DropShards() { impl.shards.reset(); }
+  } drop_shards{*impl_};
   try {
     if (impl_->worth_sharding(total_bytes)) impl_->start_shards();
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -413,14 +420,9 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
     if (impl_->shards) impl_->finish_shards();
     commit();
   } catch (const Xapian::Error& e) {
-    impl_->shards.reset();
     rethrow_xapian(e, impl_->path);
   } catch (const fs::filesystem_error& e) {
-    impl_->shards.reset();
-    throw IndexError(ErrorKind::io, std::string("cannot put the merged shards in place: ") + e.what());
-  } catch (...) {
-    impl_->shards.reset();
-    throw;
+    throw IndexError(ErrorKind::io, std::string("cannot write the index's shards: ") + e.what());
   }
   report.files_failed = report.failures.size();
   return report;
