@@ -151,7 +151,8 @@ class Parser {
       bool negate = false;
       if (keyword("NOT")) {
         negate = true;
-      } else if (s_[pos_] == '-' && pos_ + 1 < s_.size() && !is_word_end(s_[pos_ + 1])) {
+      } else if (s_[pos_] == '-' && pos_ + 1 < s_.size() && !is_space(s_[pos_ + 1]) && s_[pos_ + 1] != ')') {
+        // -word, -"phrase", -(group)
         negate = true;
         ++pos_;
       }

@@ -82,3 +82,16 @@ TEST_CASE("date ranges in ISO and Danish forms", "[query]") {
   CHECK(to == "20241231");
   CHECK_FALSE(query::parse_date_range("2024-06-30..2024-01-01", from, to));
 }
+
+TEST_CASE("a minus negates a phrase or a group as it negates a word", "[query]") {
+  // Before the fix `-"…"` parsed as a word "-" AND the phrase: no hits.
+  for (const char* q : {"kappa -\"alfa beta\"", "kappa -(alfa OR beta)", "kappa -alfa"}) {
+    INFO(q);
+    auto tree = query::parse(q, resolver);
+    REQUIRE(tree->type == query::NodeType::and_not);
+    CHECK(tree->children[0]->type == query::NodeType::word);
+    CHECK(tree->children[0]->text == "kappa");
+  }
+  auto phrase = query::parse("kappa -\"alfa beta\"", resolver);
+  CHECK(phrase->children[1]->type == query::NodeType::phrase);
+}
