@@ -8,7 +8,8 @@
 //   index_bench trends-referat DB SERIES
 // BENCH_BATCH_MB=N sets referat's commit size (IndexOptions::batch_bytes) to try others;
 // BENCH_SHARD_MIN_MB=N its IndexOptions::shard_min_bytes (a huge N: no shards).
-// ENGINE is referat, xapian, sqlite or postgres; WHERE is an index folder or
+// ENGINE is referat, referat-xpos (referat with --positions xapian), xapian,
+// sqlite or postgres; WHERE is an index folder or
 // file, or for postgres a database name on the server in $BENCH_PG.
 // Each prints "RESULT key=value …" lines for bench/run.
 #include <referat/referat.hpp>
@@ -50,10 +51,12 @@ std::vector<std::string> read_queries(const std::string& path) {
 
 // referat indexes the JSONL file itself (reading and parsing it is part of
 // its indexing); the peers get the records already in memory.
-bench::IndexFigures index_referat(const std::string& corpus, const std::string& db, unsigned threads) {
+bench::IndexFigures index_referat(const std::string& corpus, const std::string& db, unsigned threads,
+                                  referat::PositionStore positions) {
   fs::remove_all(db);
   referat::IndexOptions options;
   options.threads = threads;
+  options.positions = positions;
   if (const char* batch = std::getenv("BENCH_BATCH_MB")) options.batch_bytes = std::stoul(batch) << 20;
   if (const char* shard = std::getenv("BENCH_SHARD_MIN_MB")) options.shard_min_bytes = std::stoull(shard) << 20;
   bench::IndexFigures figures;
@@ -82,7 +85,9 @@ int run_index(const std::string& engine, const std::string& corpus, const std::s
   const double mb = static_cast<double>(bench::text_bytes(records)) / 1e6;
   bench::IndexFigures f;
   if (engine == "referat")
-    f = index_referat(corpus, where, threads);
+    f = index_referat(corpus, where, threads, referat::PositionStore::compact);
+  else if (engine == "referat-xpos")
+    f = index_referat(corpus, where, threads, referat::PositionStore::xapian);
   else if (engine == "xapian")
     f = bench::index_xapian(records, where);
   else if (engine == "sqlite")
@@ -104,7 +109,7 @@ int run_index(const std::string& engine, const std::string& corpus, const std::s
 }
 
 std::unique_ptr<bench::Engine> open_engine(const std::string& engine, const std::string& where) {
-  if (engine == "referat") return bench::open_referat(where);
+  if (engine == "referat" || engine == "referat-xpos") return bench::open_referat(where);
   if (engine == "xapian") return bench::open_xapian(where);
   if (engine == "sqlite") return bench::open_sqlite(where);
   if (engine == "postgres") return bench::open_postgres(where);

@@ -14,21 +14,33 @@ Runner add_index(CLI::App& app, Common& common) {
   auto prune = std::make_shared<bool>(false);
   auto threads = std::make_shared<unsigned>(0);
   auto compact = std::make_shared<bool>(false);
+  auto positions = std::make_shared<std::string>("compact");
   app.add_flag("--prune", *prune, "Remove items whose source file is gone");
   app.add_flag("--compact", *compact, "Compact the index afterwards (about half the size after a large run)");
   app.add_option("--threads", *threads,
                  "Indexing threads (default: one per core; a new index is written as one shard per thread)");
+  auto* positions_option =
+      app.add_option("--positions", *positions,
+                     "Where a new index keeps word positions: compact (smaller, default) or xapian (faster phrase and "
+                     "NEAR queries on large collections)")
+          ->check(CLI::IsMember({"compact", "xapian"}));
   app.add_option("PATH", *paths, "Files or folders: .txt .pdf .jsonl");
-  return [&common, paths, prune, threads, compact]() {
+  return [&common, paths, prune, threads, compact, positions, positions_option]() {
     if (paths->empty() && !*prune && !*compact) {
       std::cerr << "referat index: give at least one PATH (or --prune, --compact)\n";
       return int(exit_usage);
     }
     IndexOptions options;
     options.threads = *threads;
+    options.positions = *positions == "xapian" ? PositionStore::xapian : PositionStore::compact;
     options.parser.data_dir = common.data_dir;
     const std::string db = database_path(common);
     IndexWriter writer(db, options);
+    if (positions_option->count() > 0 && writer.positions() != options.positions) {
+      std::cerr << "referat: note: " << db << " already has items and keeps its "
+                << (writer.positions() == PositionStore::xapian ? "xapian" : "compact")
+                << " positions (--positions applies to a new index)\n";
+    }
     const bool tty = isatty(STDERR_FILENO);
     const auto start = std::chrono::steady_clock::now();
     ProgressFn progress;

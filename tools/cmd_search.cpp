@@ -161,7 +161,8 @@ Runner add_stats(CLI::App& app, Common& common) {
                                   {"committees", to_json(s.committees)},
                                   {"first_date", s.first.iso()},
                                   {"last_date", s.last.iso()},
-                                  {"size_bytes", s.size_bytes}}
+                                  {"size_bytes", s.size_bytes},
+                                  {"positions", s.positions == PositionStore::xapian ? "xapian" : "compact"}}
                        .dump(2)
                 << "\n";
       return int(exit_ok);
@@ -169,7 +170,9 @@ Runner add_stats(CLI::App& app, Common& common) {
     std::cout << "index:      " << s.path << "\nitems:      " << s.items << "\nmeetings:   " << s.meetings
               << "\nfiles:      " << s.files
               << "\ndates:      " << (s.first.valid() ? s.first.iso() + " .. " + s.last.iso() : std::string("none"))
-              << "\nsize:       " << s.size_bytes / 1024 << " KiB\ncommittees: " << s.committees.size() << "\n";
+              << "\nsize:       " << s.size_bytes / 1024 << " KiB"
+              << "\npositions:  " << (s.positions == PositionStore::xapian ? "xapian" : "compact")
+              << "\ncommittees: " << s.committees.size() << "\n";
     for (const auto& c : s.committees) std::cout << "  " << c.count << "\t" << c.value << "\n";
     return int(exit_ok);
   };

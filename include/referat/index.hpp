@@ -36,8 +36,24 @@ struct IndexReport {
 /// Progress callback: files done, files total, bytes done, bytes total.
 using ProgressFn = std::function<void(std::size_t, std::size_t, std::uint64_t, std::uint64_t)>;
 
+/// Where an index keeps word positions (phrases, NEAR, compound parts near
+/// each other, snippet highlights). Chosen when the index is created; an
+/// existing index keeps its own (IndexWriter::positions()).
+enum class PositionStore {
+  /// One packed value per item: on Europarl (short items) the index is 2.4×
+  /// the text instead of 3.9×, and indexing is faster. A phrase or NEAR
+  /// candidate costs a value read (5–10 µs against about 1 µs), so queries
+  /// whose words co-occur in thousands of items take longer.
+  compact,
+  /// Xapian's position table: the fastest phrase and NEAR checks, the
+  /// largest index on short items.
+  xapian
+};
+
 struct IndexOptions {
   AnalyzerOptions analyzer;
+  /// For a new index; bench/RESULTS.md measures both.
+  PositionStore positions = PositionStore::compact;
   ParseOptions parser;
   /// Analysis threads (0: one per core). Xapian writes on the calling thread
   /// (or, for a fresh index, one shard per thread: see shard_min_bytes).
@@ -88,6 +104,9 @@ class IndexWriter {
   /// search). Readers keep their view until they reopen. The write lock is
   /// released for the moment the folders are swapped.
   void compact();
+
+  /// The position store of this index (set when it was created).
+  PositionStore positions() const;
 
  private:
   struct Impl;

@@ -2,6 +2,7 @@
 /// @file
 /// Searching an index: a request struct in, plain result structs out.
 
+#include <referat/index.hpp>
 #include <referat/minutes.hpp>
 
 #include <cstdint>
@@ -108,6 +109,7 @@ struct IndexStats {
   Date first, last;
   std::uint64_t size_bytes = 0;
   std::string path;
+  PositionStore positions = PositionStore::compact;
 };
 
 /// Granularity of a trend series.

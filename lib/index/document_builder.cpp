@@ -1,5 +1,6 @@
 #include "index/document_builder.hpp"
 
+#include "index/positions.hpp"
 #include "index/record.hpp"
 #include "index/schema.hpp"
 #include "query/terms.hpp"
@@ -36,16 +37,31 @@ std::string bounded(const std::string& term) { return term.substr(0, text::utf8_
 
 bool positional_lemma(TermKind kind) { return kind == TermKind::lemma || kind == TermKind::part; }
 
-// A lemma or part term of `token`. For a word written in its dictionary form
-// the surface term holds the position and the lemma term only counts it
-// (smaller index; readers look in both, see schema::format_version).
-void add_lemma(Xapian::Document& doc, const Term& term, const Token& token, Xapian::termcount wdf) {
-  const std::string lemma_term = std::string(schema::lemma) + term.text;
-  if (term.text == token.text)
-    doc.add_term(lemma_term, wdf);
-  else
-    doc.add_posting(lemma_term, token.position, wdf);
-}
+// Where a document's terms get their positions: its own packed value
+// (PositionStore::compact, index/positions.hpp) or Xapian's position table.
+struct Positioner {
+  Xapian::Document& doc;
+  PositionStore store;
+  PositionsWriter packed;
+
+  void add(const std::string& term, std::uint32_t position, Xapian::termcount wdf, bool positioned) {
+    if (positioned && store == PositionStore::xapian) {
+      doc.add_posting(term, position, wdf);
+      return;
+    }
+    doc.add_term(term, wdf);
+    if (positioned) packed.add(position, term);
+  }
+  // A lemma or part term of `token`. For a word written in its dictionary
+  // form the surface term holds the position and the lemma term only counts
+  // it (smaller index; readers look in both, see schema::format_version).
+  void add(const Term& term, const Token& token, Xapian::termcount wdf) {
+    if (!positional_lemma(term.kind))
+      add(term.text, token.position, wdf, true);
+    else
+      add(std::string(schema::lemma) + term.text, token.position, wdf, term.text != token.text);
+  }
+};
 
 }  // namespace
 
@@ -56,10 +72,12 @@ std::string case_term(const std::string& case_number) {
 
 BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, const std::string& id,
                              const std::string& source, const std::string& source_key, Analyzer& analyzer,
-                             const minutes::TopicTagger& tagger, const query::TermInterest& interest) {
+                             const minutes::TopicTagger& tagger, const query::TermInterest& interest,
+                             PositionStore store) {
   Record record = make_record(item, file, id, source);
   const std::string& text = record.item.text;
   Xapian::Document doc;
+  Positioner positions{doc, store, {}};
   query::ItemTerms terms(&interest);
   const bool tag_topics = item.topics.empty();
 
@@ -72,12 +90,8 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
     while (range < record.ranges.size() && record.ranges[range].end <= token.begin) ++range;
     std::string prefix = range < record.ranges.size() ? field_prefix(record.ranges[range].kind) : std::string();
     for (const Term& term : token.terms) {
-      if (positional_lemma(term.kind)) {
-        add_lemma(doc, term, token, 1);
-        if (!prefix.empty()) doc.add_term(prefix + term.text);
-      } else {
-        doc.add_posting(term.text, token.position);
-      }
+      positions.add(term, token, 1);
+      if (!prefix.empty() && positional_lemma(term.kind)) doc.add_term(prefix + term.text);
     }
     if (tag_topics) terms.add(token);
   });
@@ -86,12 +100,8 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
       item.title,
       [&](const Token& token) {
         for (const Term& term : token.terms) {
-          if (positional_lemma(term.kind)) {
-            add_lemma(doc, term, token, 3);
-            doc.add_term(std::string(schema::title) + term.text);
-          } else {
-            doc.add_posting(term.text, token.position, 3);
-          }
+          positions.add(term, token, 3);
+          if (positional_lemma(term.kind)) doc.add_term(std::string(schema::title) + term.text);
         }
         if (tag_topics) terms.add(token);
       },
@@ -129,6 +139,7 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
   doc.add_value(schema::slot_case, hit.case_numbers.empty() ? id : text::fold(hit.case_numbers.front()));
   doc.add_value(schema::slot_meeting, meeting);
   doc.add_value(schema::slot_offsets_packed, encode_offsets(offsets));
+  if (store == PositionStore::compact) doc.add_value(schema::slot_positions, positions.packed.encode());
   doc.set_data(serialise(record));
   return {std::string(schema::id) + id, std::move(doc)};
 }

@@ -2,6 +2,7 @@
 // Turns one agenda item into a Xapian document following index/schema.hpp.
 // Runs on analysis threads: it touches no database.
 #include <referat/analyzer.hpp>
+#include <referat/index.hpp>
 #include <referat/minutes.hpp>
 
 #include "minutes/topics.hpp"
@@ -20,7 +21,8 @@ struct BuiltDocument {
 /// `interest` is tagger's TermInterest (computed once, shared read-only).
 BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, const std::string& id,
                              const std::string& source, const std::string& source_key, Analyzer& analyzer,
-                             const minutes::TopicTagger& tagger, const query::TermInterest& interest);
+                             const minutes::TopicTagger& tagger, const query::TermInterest& interest,
+                             PositionStore positions);
 
 /// Boolean term of a committee, case number, topic or outcome (folded).
 std::string committee_term(const std::string& canonical);

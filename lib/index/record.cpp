@@ -1,4 +1,5 @@
 #include "index/record.hpp"
+#include "index/varint.hpp"
 
 #include <referat/error.hpp>
 
@@ -117,27 +118,6 @@ Record unserialise(const std::string& data) {
   return r;
 }
 
-namespace {
-void put_varint(std::string& out, std::size_t v) {
-  while (v >= 0x80) {
-    out += static_cast<char>((v & 0x7F) | 0x80);
-    v >>= 7;
-  }
-  out += static_cast<char>(v);
-}
-bool get_varint(const std::string& in, std::size_t& pos, std::size_t& v) {
-  v = 0;
-  int shift = 0;
-  while (pos < in.size() && shift < 63) {
-    auto b = static_cast<unsigned char>(in[pos++]);
-    v |= static_cast<std::size_t>(b & 0x7F) << shift;
-    if (!(b & 0x80)) return true;
-    shift += 7;
-  }
-  return false;
-}
-}  // namespace
-
 std::string encode_offsets(const std::vector<std::pair<std::size_t, std::size_t>>& offsets) {
   std::string out;
   out.reserve(offsets.size() + 16);
@@ -157,18 +137,18 @@ std::string encode_offsets(const std::vector<std::pair<std::size_t, std::size_t>
   return out;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> decode_offsets(const std::string& data, std::size_t positions,
-                                                                bool packed) {
+std::vector<std::pair<std::size_t, std::size_t>> decode_offsets(const std::string& data, std::size_t positions) {
   std::vector<std::pair<std::size_t, std::size_t>> offsets;
-  std::size_t pos = 0, previous_begin = 0, previous_end = 0, delta = 0, length = 0;
+  std::size_t pos = 0, previous_begin = 0, previous_end = 0;
+  std::uint64_t delta = 0, length = 0;
   while (offsets.size() < positions && pos < data.size()) {
     const auto byte = static_cast<unsigned char>(data[pos]);
-    if (packed && (byte & 0x1F) != 0) {
+    if ((byte & 0x1F) != 0) {
       ++pos;
       previous_begin = previous_end + (byte >> 5);
       length = byte & 0x1F;
     } else {
-      if (packed) ++pos;  // the 0 byte
+      ++pos;  // the 0 byte
       if (!get_varint(data, pos, delta) || !get_varint(data, pos, length)) break;
       previous_begin += delta;
     }

@@ -35,9 +35,8 @@ Record unserialise(const std::string& data);
 /// one ends and is 1–31 bytes long (most words), else a 0 byte and two
 /// varints (start delta from the previous start, length).
 std::string encode_offsets(const std::vector<std::pair<std::size_t, std::size_t>>& offsets);
-/// Offsets of the first `positions` positions (all by default). `packed`:
-/// the encoding above; false: format 2's varint pairs (schema::slot_offsets).
+/// Offsets of the first `positions` positions (all by default).
 std::vector<std::pair<std::size_t, std::size_t>> decode_offsets(const std::string& data,
-                                                                std::size_t positions = SIZE_MAX, bool packed = true);
+                                                                std::size_t positions = SIZE_MAX);
 
 }  // namespace referat::index

@@ -2,6 +2,8 @@
 // The index schema in one place (documented in docs/index-schema.md).
 // Follows Xapian Omega's conventions: Q unique id, S title, Z stemmed
 // (lemma) terms, X… for referat's own prefixes, dates in value slots.
+#include <referat/index.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -9,7 +11,7 @@ namespace referat::schema {
 
 // Term prefixes.
 inline constexpr std::string_view id = "Q";                 // Q<item id>
-inline constexpr std::string_view lemma = "Z";              // Z<lemma or compound part>, positional
+inline constexpr std::string_view lemma = "Z";              // Z<lemma or compound part>
 inline constexpr std::string_view title = "S";              // S<lemma> for titel:
 inline constexpr std::string_view indstilling = "XI";       // XI<lemma> for indstilling:
 inline constexpr std::string_view beslutning = "XB";        // XB<lemma> for beslutning: text
@@ -24,15 +26,16 @@ inline constexpr std::string_view meeting = "XM";           // XM<meeting key>
 
 // Value slots.
 enum Slot : unsigned {
-  slot_date = 0,           // "YYYYMMDD" (sorts and ranges as a string)
-  slot_year = 1,           // "YYYY"
-  slot_committees = 2,     // canonical names joined by '\x1f' (multi-valued facet)
-  slot_topics = 3,         // topic ids joined by '\x1f'
-  slot_outcomes = 4,       // outcomes joined by '\x1f'
-  slot_case = 5,           // first case number, else the id (collapse key)
-  slot_meeting = 6,        // meeting key (collapse key)
-  slot_offsets = 7,        // format 2: varint (start delta, length) per body position, for snippets
-  slot_offsets_packed = 8  // format 3: the same, about one byte per position (index::encode_offsets)
+  slot_date = 0,        // "YYYYMMDD" (sorts and ranges as a string)
+  slot_year = 1,        // "YYYY"
+  slot_committees = 2,  // canonical names joined by '\x1f' (multi-valued facet)
+  slot_topics = 3,      // topic ids joined by '\x1f'
+  slot_outcomes = 4,    // outcomes joined by '\x1f'
+  slot_case = 5,        // first case number, else the id (collapse key)
+  slot_meeting = 6,     // meeting key (collapse key)
+  // 7: format 2's offsets, no longer written or read
+  slot_offsets_packed = 8,  // byte offsets per body position, for snippets (index::encode_offsets)
+  slot_positions = 9        // format 4: the document's term positions (index/positions.hpp)
 };
 
 inline constexpr char multi_separator = '\x1f';
@@ -44,15 +47,26 @@ inline constexpr unsigned title_base = 1000000;
 // Metadata keys.
 inline constexpr std::string_view file_hash_key = "file:";  // file:<path> → content hash
 inline constexpr std::string_view format_key = "referat:format";
+inline constexpr std::string_view positions_key = "referat:positions";  // "compact" or "xapian"
 
 // Version of the stored layout (terms, values, record format). An index of
 // another version is refused with a clear message instead of being misread.
 // 2: record = one JSON line, then the text.
 // 3: a lemma term (Z) has no positions for occurrences written in the
-//    dictionary form itself: those positions are the surface term's. Readers
-//    look positions up in both, so they read format 2 indexes unchanged.
-inline constexpr std::string_view format_version = "3";
-inline constexpr std::string_view readable_formats[] = {"2", "3"};
+//    dictionary form itself: those positions are the surface term's.
+// 4: positions in one packed stream per document (slot_positions) instead
+//    of Xapian's position table (a third of the size on short items); the
+//    rule of format 3 holds there. Formats 2 and 3 are no longer read.
+inline constexpr std::string_view format_version = "4";
+inline constexpr std::string_view readable_formats[] = {"4"};
+
+inline std::string_view position_store_name(PositionStore store) {
+  return store == PositionStore::xapian ? "xapian" : "compact";
+}
+/// The store named by an index's positions_key metadata.
+inline PositionStore position_store(const std::string& name) {
+  return name == "xapian" ? PositionStore::xapian : PositionStore::compact;
+}
 
 /// Empty when `found` (the format_key metadata of an index holding
 /// `documents` documents) is readable; else why not.

@@ -95,9 +95,10 @@ struct IndexWriter::Impl {
   std::vector<std::unique_ptr<Analyzer>> analyzers;
   std::unique_ptr<minutes::Resolver> resolver;
   std::unique_ptr<minutes::TopicTagger> tagger;
-  std::unique_ptr<index::ShardedBuild> shards;  // during a fresh add_paths() run only
-  std::size_t pending = 0;                      // items since the last commit
-  std::uint64_t pending_bytes = 0;              // input bytes since the last commit
+  std::unique_ptr<index::ShardedBuild> shards;       // during a fresh add_paths() run only
+  PositionStore positions = PositionStore::compact;  // of this index
+  std::size_t pending = 0;                           // items since the last commit
+  std::uint64_t pending_bytes = 0;                   // input bytes since the last commit
 
   [[nodiscard]] bool batch_full() const {
     return pending >= options.batch_items || pending_bytes >= options.batch_bytes;
@@ -114,6 +115,10 @@ struct IndexWriter::Impl {
           schema::format_problem(db.get_metadata(std::string(schema::format_key)), db.get_doccount());
       if (!problem.empty()) throw IndexError(ErrorKind::index_corrupt, path + ": " + problem);
       db.set_metadata(std::string(schema::format_key), std::string(schema::format_version));
+      // A new (or emptied) index takes the options' store; one with items keeps its own.
+      positions = db.get_doccount() == 0 ? options.positions
+                                         : schema::position_store(db.get_metadata(std::string(schema::positions_key)));
+      db.set_metadata(std::string(schema::positions_key), std::string(schema::position_store_name(positions)));
       // Scratch folders of a killed run; we hold the lock, nobody else uses them.
       for (const char* scratch : {".shards", ".merging", ".compacting"})
         fs::remove_all(without_trailing_slash(path) + scratch);
@@ -249,7 +254,7 @@ struct IndexWriter::Impl {
     auto build = [this, owned, ids, key, jsonl, &interest](std::size_t i, Analyzer& analyzer) {
       const AgendaItem& item = owned->items[i];
       std::string source = jsonl ? item.id : owned->source;
-      return index::build_document(item, *owned, (*ids)[i], source, key, analyzer, *tagger, interest);
+      return index::build_document(item, *owned, (*ids)[i], source, key, analyzer, *tagger, interest, positions);
     };
     if (shards) {
       std::vector<std::size_t> sizes;
@@ -457,6 +462,8 @@ void IndexWriter::commit() {
     rethrow_xapian(e, impl_->path);
   }
 }
+
+PositionStore IndexWriter::positions() const { return impl_->positions; }
 
 void IndexWriter::compact() {
   commit();

@@ -2,6 +2,7 @@
 
 #include "index/schema.hpp"
 #include "query/terms.hpp"
+#include "search/position_filter.hpp"
 
 #include <algorithm>
 
@@ -21,7 +22,7 @@ std::string field_prefix(query::Field field) {
 
 class Compiler {
  public:
-  explicit Compiler(Analyzer& analyzer) : analyzer_(analyzer) {}
+  Compiler(Analyzer& analyzer, PositionStore positions) : analyzer_(analyzer), positions_(positions) {}
   Compiled result;
 
   Xapian::Query run(const query::Node& node, bool positive) {
@@ -40,8 +41,10 @@ class Compiler {
         }
         if (positive) result.highlight_terms.insert(result.highlight_terms.end(), words.begin(), words.end());
         if (words.size() == 1) return Xapian::Query(words[0]);
-        return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
-                             static_cast<Xapian::termcount>(words.size()));
+        PositionConstraint phrase;
+        for (auto& w : words) phrase.words.push_back({w});
+        phrase.phrase = true;
+        return positional_query(std::move(phrase), positions_);
       }
       case NodeType::prefix: {
         auto words = query::surface_terms(analyzer_, node.text);
@@ -69,15 +72,17 @@ class Compiler {
         return Xapian::Query(Xapian::Query::OP_AND_NOT, run(*node.children[0], positive),
                              run(*node.children[1], false));
       case NodeType::near: {
-        std::vector<Xapian::Query> parts;
+        PositionConstraint near;
+        near.window = 10;
         for (const auto& c : node.children) {
           auto alternatives = query::word_terms(analyzer_, c->text);
           if (alternatives.empty()) continue;
           const std::string& lemma = alternatives.front().front();
           if (positive) result.highlight_terms.push_back(std::string(schema::lemma) + lemma);
-          parts.push_back(positioned_lemma(lemma));
+          near.words.push_back(positioned_lemma(lemma));
         }
-        return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), 10);
+        if (near.words.empty()) return Xapian::Query();
+        return positional_query(std::move(near), positions_);
       }
       case NodeType::filter: return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(node.text), 0.0);
       case NodeType::date_range: {
@@ -91,11 +96,12 @@ class Compiler {
 
  private:
   Analyzer& analyzer_;
+  PositionStore positions_;
 
   // A lemma's positions: in its Z term, or in the surface term where the
   // word was written in its dictionary form (schema::format_version 3).
-  static Xapian::Query positioned_lemma(const std::string& lemma) {
-    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(std::string(schema::lemma) + lemma), Xapian::Query(lemma));
+  static std::vector<std::string> positioned_lemma(const std::string& lemma) {
+    return {std::string(schema::lemma) + lemma, lemma};
   }
 
   bool stop_words_only(const query::Node& node) {
@@ -133,14 +139,15 @@ class Compiler {
       // A compound also matches its parts written near each other
       // ("sundhedsreform" finds "reformen af sundhedsvæsenet"), weighted
       // below the whole word.
-      std::vector<Xapian::Query> pieces;
+      PositionConstraint pieces;
+      pieces.window = static_cast<unsigned>(match.parts.size() + 4);
       for (const auto& p : match.parts) {
-        pieces.push_back(positioned_lemma(p));
+        pieces.words.push_back(positioned_lemma(p));
         if (positive) result.part_terms.push_back(std::string(schema::lemma) + p);
       }
-      Xapian::Query near(Xapian::Query::OP_NEAR, pieces.begin(), pieces.end(),
-                         static_cast<Xapian::termcount>(match.parts.size() + 4));
-      parts.emplace_back(Xapian::Query::OP_OR, whole, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, near, 0.5));
+      parts.emplace_back(
+          Xapian::Query::OP_OR, whole,
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, positional_query(std::move(pieces), positions_), 0.5));
     }
     if (parts.size() == 1) return parts.front();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
@@ -149,8 +156,8 @@ class Compiler {
 
 }  // namespace
 
-Compiled compile(const query::Node& node, Analyzer& analyzer) {
-  Compiler compiler(analyzer);
+Compiled compile(const query::Node& node, Analyzer& analyzer, PositionStore positions) {
+  Compiler compiler(analyzer, positions);
   Xapian::Query q = compiler.run(node, true);
   compiler.result.query = q;
   return std::move(compiler.result);

@@ -4,6 +4,7 @@
 #include "query/query_ast.hpp"
 
 #include <referat/analyzer.hpp>
+#include <referat/index.hpp>
 
 #include <xapian.h>
 
@@ -21,6 +22,7 @@ struct Compiled {
   std::vector<std::string> words;  ///< plain query words (for spelling suggestions)
 };
 
-Compiled compile(const query::Node& node, Analyzer& analyzer);
+/// `positions`: the index's position store (phrases and NEAR are checked there).
+Compiled compile(const query::Node& node, Analyzer& analyzer, PositionStore positions);
 
 }  // namespace referat::search

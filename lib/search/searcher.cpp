@@ -164,6 +164,7 @@ struct Searcher::Impl {
   CommitteeTable committees;
   std::vector<Topic> topics;
   minutes::Resolver resolver{committees, topics};
+  PositionStore positions = PositionStore::compact;
 
   Impl(const std::string& p, const AnalyzerOptions& a, const ParseOptions& parse)
       : path(p),
@@ -176,6 +177,7 @@ struct Searcher::Impl {
       const std::string problem =
           schema::format_problem(db.get_metadata(std::string(schema::format_key)), db.get_doccount());
       if (!problem.empty()) throw IndexError(ErrorKind::index_corrupt, p + ": " + problem);
+      positions = schema::position_store(db.get_metadata(std::string(schema::positions_key)));
     } catch (const Xapian::Error& e) {
       rethrow(e, p);
     }
@@ -263,7 +265,7 @@ struct Searcher::Impl {
     result.query = query_text;
     result.offset = r.offset;
     auto tree = query::parse(query_text, resolver);
-    search::Compiled compiled = search::compile(*tree, analyzer);
+    search::Compiled compiled = search::compile(*tree, analyzer, positions);
     Filters f = filters(r);
     Xapian::Query full = apply(compiled.query, {&f.committee, &f.topic, &f.decision, &f.cases, &f.dates});
     Xapian::Enquire enquire(db);
@@ -291,6 +293,12 @@ struct Searcher::Impl {
         enquire.get_mset(static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit), all);
     result.total = mset.get_matches_estimated();
     double max_weight = mset.get_max_attained();
+    std::vector<Xapian::docid> shown;
+    for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back(*it);
+    std::vector<std::string> snippet_terms = compiled.highlight_terms;
+    snippet_terms.insert(snippet_terms.end(), compiled.part_terms.begin(), compiled.part_terms.end());
+    const search::HitPositions where(db, positions, r.snippet_bytes ? snippet_terms : std::vector<std::string>(),
+                                     shown);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
       index::Record record = index::unserialise(doc.get_data());
@@ -298,15 +306,14 @@ struct Searcher::Impl {
       hit.score = max_weight > 0 ? it.get_weight() / max_weight : 0.0;
       hit.collapsed = it.get_collapse_count();
       if (r.snippet_bytes) {
-        std::string offsets = doc.get_value(schema::slot_offsets_packed);
-        const bool packed = !offsets.empty();
-        if (!packed) offsets = doc.get_value(schema::slot_offsets);  // a format 2 index
-        hit.snippet =
-            search::make_snippet(db, *it, record.item.text, offsets, packed, compiled.highlight_terms, r.snippet_bytes);
-        if (hit.snippet.highlights.empty() && !compiled.part_terms.empty()) {
-          hit.snippet =
-              search::make_snippet(db, *it, record.item.text, offsets, packed, compiled.part_terms, r.snippet_bytes);
-        }
+        const std::string offsets = doc.get_value(schema::slot_offsets_packed);
+        auto snippet_of = [&](const std::vector<std::string>& terms) {
+          return search::make_snippet(where.matches(*it, doc, terms), terms.size(), record.item.text, offsets,
+                                      r.snippet_bytes);
+        };
+        hit.snippet = snippet_of(compiled.highlight_terms);
+        if (hit.snippet.highlights.empty() && !compiled.part_terms.empty())
+          hit.snippet = snippet_of(compiled.part_terms);
       }
       result.hits.push_back(std::move(hit));
     }
@@ -421,7 +428,7 @@ std::vector<StoredItem> Searcher::all_items(const SearchRequest& request) {
     r.sort = SortOrder::date_ascending;
     std::vector<StoredItem> items;
     auto tree = query::parse(r.query, impl_->resolver);
-    auto compiled = search::compile(*tree, impl_->analyzer);
+    auto compiled = search::compile(*tree, impl_->analyzer, impl_->positions);
     auto f = impl_->filters(r);
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(Impl::apply(compiled.query, {&f.committee, &f.topic, &f.decision, &f.cases, &f.dates}));
@@ -438,6 +445,7 @@ IndexStats Searcher::stats() {
   return impl_->guarded([&] {
     IndexStats s;
     s.path = impl_->path;
+    s.positions = impl_->positions;
     Xapian::Database& db = impl_->db;
     s.items = db.get_doccount();
     const std::string m(schema::meeting);
@@ -504,7 +512,7 @@ std::vector<TrendSeries> Searcher::trends(const TrendRequest& request) {
       auto totals = count_by_period(Impl::apply(Xapian::Query::MatchAll, {&f.committee, &f.dates}));
       for (const auto& [label, q] : series_queries) {
         auto tree = query::parse(q, m.resolver);
-        auto compiled = search::compile(*tree, m.analyzer);
+        auto compiled = search::compile(*tree, m.analyzer, m.positions);
         auto counts = count_by_period(Impl::apply(compiled.query, {&f.committee, &f.dates}));
         TrendSeries s;
         s.label = group.empty() ? label : label + " · " + m.committees.canonical(group);

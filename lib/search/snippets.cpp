@@ -1,5 +1,6 @@
 #include "search/snippets.hpp"
 
+#include "index/positions.hpp"
 #include "index/record.hpp"
 #include "index/schema.hpp"
 #include "text/utf8.hpp"
@@ -29,33 +30,74 @@ std::size_t forward_to_space(const std::string& text, std::size_t pos) {
   return p;
 }
 
+// A lemma written in its dictionary form is positioned under its surface term.
+std::string surface_of(const std::string& term) {
+  if (term.compare(0, schema::lemma.size(), schema::lemma) != 0) return {};
+  return term.substr(schema::lemma.size());
+}
+
 }  // namespace
 
-Snippet make_snippet(const Xapian::Database& db, Xapian::docid did, const std::string& text,
-                     const std::string& offsets_value, bool packed_offsets, const std::vector<std::string>& terms,
-                     std::size_t max_bytes) {
-  Snippet snippet;
-  if (text.empty() || max_bytes == 0) return snippet;
-  // Matched positions in the body, tagged with which term matched.
-  std::map<Xapian::termpos, std::size_t> matched;
-  auto collect = [&](const std::string& term, std::size_t t) {
-    try {
-      for (auto it = db.positionlist_begin(did, term); it != db.positionlist_end(did, term); ++it) {
-        if (*it < schema::title_base) matched.emplace(*it, t);
-      }
-    } catch (const Xapian::Error&) {
-      // term absent from this document
+HitPositions::HitPositions(const Xapian::Database& db, PositionStore store, const std::vector<std::string>& terms,
+                           const std::vector<Xapian::docid>& docs)
+    : db_(db), store_(store) {
+  if (store_ != PositionStore::compact) return;
+  std::vector<Xapian::docid> ascending = docs;
+  std::sort(ascending.begin(), ascending.end());
+  std::set<std::string> all(terms.begin(), terms.end());
+  for (const auto& t : terms) {
+    if (auto s = surface_of(t); !s.empty()) all.insert(s);
+  }
+  for (const auto& term : all) {
+    Xapian::PostingIterator it = db.postlist_begin(term);
+    for (Xapian::docid did : ascending) {
+      it.skip_to(did);
+      if (it == db.postlist_end(term)) break;
+      if (*it == did) present_.emplace(term, did);
     }
+  }
+}
+
+Matches HitPositions::matches(Xapian::docid did, const Xapian::Document& doc,
+                              const std::vector<std::string>& terms) const {
+  Matches matched;
+  std::vector<std::uint32_t> found;
+  const std::string packed = store_ == PositionStore::compact ? doc.get_value(schema::slot_positions) : "";
+  index::PositionsReader reader(packed);
+  auto collect = [&](const std::string& term, std::size_t t) {
+    found.clear();
+    if (store_ == PositionStore::compact) {
+      if (!present_.count({term, did})) return;
+      reader.append_positions(reader.id_of(term), found, schema::title_base);
+    } else {
+      try {
+        for (auto it = db_.positionlist_begin(did, term); it != db_.positionlist_end(did, term); ++it) {
+          if (*it < schema::title_base) found.push_back(*it);
+        }
+      } catch (const Xapian::Error&) {
+        return;  // term absent from this document
+      }
+    }
+    for (auto p : found) matched.emplace_back(p, t);
   };
   for (std::size_t t = 0; t < terms.size(); ++t) {
     collect(terms[t], t);
-    // A lemma written in its dictionary form is positioned under its surface term.
-    if (terms[t].compare(0, schema::lemma.size(), schema::lemma) == 0)
-      collect(terms[t].substr(schema::lemma.size()), t);
+    if (auto surface = surface_of(terms[t]); !surface.empty()) collect(surface, t);
   }
+  // One entry per position: the first query term found there.
+  std::sort(matched.begin(), matched.end());
+  matched.erase(
+      std::unique(matched.begin(), matched.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+      matched.end());
+  return matched;
+}
+
+Snippet make_snippet(const Matches& matched, std::size_t term_count, const std::string& text,
+                     const std::string& offsets_value, std::size_t max_bytes) {
+  Snippet snippet;
+  if (text.empty() || max_bytes == 0) return snippet;
   // Decode only as far as the last matched position.
-  auto offsets =
-      index::decode_offsets(offsets_value, matched.empty() ? 0 : matched.rbegin()->first + 1, packed_offsets);
+  auto offsets = index::decode_offsets(offsets_value, matched.empty() ? 0 : matched.back().first + 1);
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte ranges of matches
   std::vector<std::size_t> which;
   for (const auto& [pos, t] : matched) {
@@ -67,7 +109,7 @@ Snippet make_snippet(const Xapian::Database& db, Xapian::docid did, const std::s
   // The window of max_bytes holding the most distinct terms, then most matches.
   std::size_t best_start = 0, best_distinct = 0, best_count = 0;
   for (std::size_t i = 0; i < spans.size(); ++i) {
-    std::vector<bool> seen(terms.size(), false);
+    std::vector<bool> seen(term_count, false);
     std::size_t distinct = 0, count = 0;
     for (std::size_t j = i; j < spans.size() && spans[j].second <= spans[i].first + max_bytes; ++j) {
       if (!seen[which[j]]) seen[which[j]] = true, ++distinct;

@@ -137,6 +137,23 @@ TEST_CASE("cli: stats of an empty index says there are no dates", "[cli][index]"
   CHECK(stats.out.find("dates:      none\n") != std::string::npos);
 }
 
+TEST_CASE("cli: index --positions chooses the store of a new index; stats shows it", "[cli][index][positions]") {
+  const std::string db = fixture::temp_dir("positions-cli") + "/idx";
+  REQUIRE(cli("index --db '" + db + "' --positions xapian '" + REFERAT_CORPUS_DIR + "'").code == 0);
+  auto stats = cli("stats --format json --db '" + db + "'");
+  REQUIRE(stats.code == 0);
+  CHECK(nlohmann::json::parse(stats.out).at("positions") == "xapian");
+  CHECK(cli("search --db '" + db + "' '\"den fælles, langsigtede strategi\"'").out.find("strategi") !=
+        std::string::npos);
+  // An index with items keeps its store, and says so when asked for another.
+  auto again = fixture::run_command(std::string(REFERAT_CLI) + " index --db '" + db + "' --positions compact '" +
+                                    REFERAT_CORPUS_DIR + "' 2>&1");
+  CHECK(again.code == 0);
+  CHECK(again.out.find("keeps its xapian positions") != std::string::npos);
+  CHECK(cli("index --db '" + db + "' --positions nowhere").code != 0);  // not a store: a usage error
+  CHECK(nlohmann::json::parse(cli("stats --format json " + ::db()).out).at("positions") == "compact");
+}
+
 TEST_CASE("cli: kill -9 during indexing leaves the last commit readable", "[cli][index]") {
   std::string dir = fixture::temp_dir("killed");
   const std::string db = dir + "/idx";

@@ -8,7 +8,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <fstream>
+#include <random>
 #include <set>
 
 using namespace referat;
@@ -28,10 +30,10 @@ std::set<std::string> titles(const SearchResult& r) {
 }
 
 // An index of JSON Lines `jsonl` in a fresh temporary folder; returns its path.
-std::string jsonl_index(const std::string& name, const std::string& jsonl) {
+std::string jsonl_index(const std::string& name, const std::string& jsonl, const IndexOptions& options = {}) {
   const std::string dir = fixture::temp_dir(name);
   std::ofstream(dir + "/items.jsonl") << jsonl;
-  IndexWriter(dir + "/idx").add_paths({dir + "/items.jsonl"});
+  IndexWriter(dir + "/idx", options).add_paths({dir + "/items.jsonl"});
   return dir + "/idx";
 }
 
@@ -402,6 +404,94 @@ TEST_CASE("NEAR and compound parts find words written in their dictionary form",
   REQUIRE(near.total == 1);
   CHECK(near.hits[0].id == "near");
   CHECK(near.hits[0].snippet.highlights.size() == 2);
+}
+
+TEST_CASE("phrases and NEAR agree with a brute-force check of every item", "[search][positions]") {
+  // Random items over a few words, so that many hold the words of a query
+  // but only some in the right places; one long item exercises the skip
+  // table of the position values (over 32 distinct terms).
+  const std::vector<std::string> vocabulary{"alfa", "beta", "gamma", "delta", "kappa"};
+  std::mt19937 rng(3);
+  std::vector<std::vector<std::string>> items;
+  std::string jsonl;
+  for (int i = 0; i < 80; ++i) {
+    std::vector<std::string> words(4 + rng() % 40);
+    for (auto& w : words) w = vocabulary[rng() % vocabulary.size()];
+    if (i == 0) {
+      for (int k = 0; k < 300; ++k)
+        words.push_back(k % 7 == 0 ? vocabulary[rng() % 5]
+                                   : "ord" + std::string(1, 'a' + k % 26) + std::string(1, 'a' + k / 26));
+    }
+    std::string text;
+    for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
+    jsonl += "{\"id\":\"i" + std::to_string(i) + "\",\"title\":\"Møde\",\"text\":\"" + text +
+             "\",\"date\":\"2024-01-01\"}\n";
+    items.push_back(words);
+  }
+  for (PositionStore store : {PositionStore::compact, PositionStore::xapian}) {
+    INFO((store == PositionStore::compact ? "compact" : "xapian"));
+    IndexOptions options;
+    options.positions = store;
+    Searcher searcher(
+        jsonl_index(store == PositionStore::compact ? "positions-compact" : "positions-xapian", jsonl, options));
+    auto search_ids = [&](const std::string& q) {
+      SearchRequest r;
+      r.query = q;
+      r.limit = 1000;
+      auto result = searcher.search(r);
+      std::set<std::string> out;
+      for (const auto& h : result.hits) out.insert(h.id);
+      CHECK(result.total == out.size());
+      return out;
+    };
+    auto expected_ids = [&](auto&& holds) {
+      std::set<std::string> out;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (holds(items[i])) out.insert("i" + std::to_string(i));
+      }
+      return out;
+    };
+    std::size_t some_match = 0;
+    for (const auto& a : vocabulary) {
+      for (const auto& b : vocabulary) {
+        const auto phrase = expected_ids([&](const std::vector<std::string>& w) {
+          for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+            if (w[i] == a && w[i + 1] == b) return true;
+          }
+          return false;
+        });
+        CHECK(search_ids("\"" + a + " " + b + "\"") == phrase);
+        if (a == b) continue;
+        const auto near = expected_ids([&](const std::vector<std::string>& w) {
+          for (std::size_t i = 0; i < w.size(); ++i) {
+            for (std::size_t j = 0; j < w.size(); ++j) {
+              if (w[i] == a && w[j] == b && (i > j ? i - j : j - i) < 10) return true;
+            }
+          }
+          return false;
+        });
+        CHECK(search_ids(a + " NEAR " + b) == near);
+        // Inside OR and NOT, where the filter is moved by skip_to and check.
+        CHECK(search_ids("kappa OR \"" + a + " " + b + "\"").size() >= phrase.size());
+        auto without = expected_ids(
+            [&](const std::vector<std::string>& w) { return std::find(w.begin(), w.end(), "kappa") != w.end(); });
+        for (const auto& id : phrase) without.erase(id);
+        CHECK(search_ids("kappa -\"" + a + " " + b + "\"") == without);
+        some_match += !phrase.empty() && phrase.size() < items.size();
+      }
+    }
+    CHECK(some_match > 10);  // the queries discriminate
+    // Three words, and words from the long item.
+    const auto three = expected_ids([&](const std::vector<std::string>& w) {
+      for (std::size_t i = 0; i + 2 < w.size(); ++i) {
+        if (w[i] == "alfa" && w[i + 1] == "beta" && w[i + 2] == "gamma") return true;
+      }
+      return false;
+    });
+    CHECK(search_ids("\"alfa beta gamma\"") == three);
+    CHECK(search_ids("\"ordba ordca\"") == std::set<std::string>{"i0"});
+    CHECK(search_ids("\"ordca ordba\"").empty());
+  }
 }
 
 TEST_CASE("recency weighting lifts newer items among equal matches", "[search]") {

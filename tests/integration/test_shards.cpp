@@ -1,5 +1,6 @@
-// A fresh index written as parallel shards and merged (IndexOptions::
-// shard_min_bytes) must be indistinguishable from one written in one database.
+// Index layouts must be indistinguishable to a reader: a fresh index written
+// as parallel shards and merged (IndexOptions::shard_min_bytes) from one
+// written in one database, and the two position stores from each other.
 #include "catch.hpp"
 #include "integration/fixture.hpp"
 
@@ -38,7 +39,11 @@ std::multiset<std::string> answer(Searcher& searcher, const std::string& query) 
   r.limit = 1000;
   auto result = searcher.search(r);
   std::multiset<std::string> out{"total " + std::to_string(result.total)};
-  for (const auto& h : result.hits) out.insert(h.id + " | " + h.title + " | " + h.date.iso() + " | " + h.snippet.text);
+  for (const auto& h : result.hits) {
+    std::string highlights;
+    for (const auto& [b, e] : h.snippet.highlights) highlights += " " + std::to_string(b) + "-" + std::to_string(e);
+    out.insert(h.id + " | " + h.title + " | " + h.date.iso() + " | " + h.snippet.text + " |" + highlights);
+  }
   for (const auto* facet : {&result.facets.committee, &result.facets.topic, &result.facets.year})
     for (const auto& v : *facet) out.insert("facet " + v.value + " " + std::to_string(v.count));
   return out;
@@ -148,4 +153,32 @@ TEST_CASE("an index with items is updated in place, not sharded", "[index][shard
   CHECK(report.items_removed == items);
   CHECK(Searcher(db).stats().items == items);
   CHECK(leftovers(db).empty());
+}
+
+TEST_CASE("the compact and the xapian position stores answer alike, and an index keeps its store",
+          "[index][positions]") {
+  const std::string dir = fixture::temp_dir("position-stores");
+  IndexOptions compact = single(), xapian = single();
+  xapian.positions = PositionStore::xapian;
+  {
+    IndexWriter c(dir + "/compact", compact), x(dir + "/xapian", xapian);
+    CHECK(c.positions() == PositionStore::compact);
+    CHECK(x.positions() == PositionStore::xapian);
+    c.add_paths({REFERAT_CORPUS_DIR});
+    x.add_paths({REFERAT_CORPUS_DIR});
+  }
+  Searcher a(dir + "/compact"), b(dir + "/xapian");
+  CHECK(a.stats().positions == PositionStore::compact);
+  CHECK(b.stats().positions == PositionStore::xapian);
+  // Phrases, NEAR, compounds found through their parts, lemmas in their
+  // dictionary form, and the snippets' highlights.
+  for (const char* q : {"demens", "sundhedsreform", "\"den fælles, langsigtede strategi\"", "\"første behandling\"",
+                        "strategi NEAR socialområdet", "skole NEAR byggeri", "budget -\"budget 2024\"",
+                        "ældrereform OR \"kommunalbestyrelsen godkendte\"", "titel:strategi", "beslutning:tiltrådt"}) {
+    INFO(q);
+    CHECK(answer(b, q) == answer(a, q));
+  }
+  // Reopened with the other option, an index with items keeps its store.
+  IndexWriter reopened(dir + "/xapian", compact);
+  CHECK(reopened.positions() == PositionStore::xapian);
 }

@@ -1,4 +1,4 @@
-// Token offsets stored for snippets: packed round trip and format 2 reading.
+// Token offsets stored for snippets: packed round trip and truncation.
 #include "catch.hpp"
 
 #include "index/record.hpp"
@@ -29,10 +29,9 @@ TEST_CASE("packed offsets round-trip, about one byte per ordinary word", "[index
   CHECK(referat::index::decode_offsets("").empty());
 }
 
-TEST_CASE("format 2 offsets (varint pairs) still decode", "[index]") {
-  // start delta 0, length 3; start delta 4, length 2; start delta 200 (two varint bytes), length 5
-  const std::string legacy{'\x00', '\x03', '\x04', '\x02', '\xC8', '\x01', '\x05'};
-  CHECK(referat::index::decode_offsets(legacy, SIZE_MAX, false) == Offsets{{0, 3}, {4, 6}, {204, 209}});
-  // Truncated data yields the complete positions only.
-  CHECK(referat::index::decode_offsets(legacy.substr(0, 5), SIZE_MAX, false) == Offsets{{0, 3}, {4, 6}});
+TEST_CASE("packed offsets: long gaps and long words escape; truncated data keeps whole positions", "[index]") {
+  const Offsets words{{0, 3}, {4, 6}, {300, 340}};  // the third: a 294-byte gap and a 40-byte word
+  const std::string packed = referat::index::encode_offsets(words);
+  CHECK(referat::index::decode_offsets(packed) == words);
+  CHECK(referat::index::decode_offsets(packed.substr(0, packed.size() - 1)) == Offsets{{0, 3}, {4, 6}});
 }

@@ -1,0 +1,182 @@
+#include "index/positions.hpp"
+
+#include "index/schema.hpp"
+#include "index/varint.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace referat::index {
+namespace {
+
+std::uint64_t width_mask(unsigned width) { return width >= 8 ? ~0ULL : (1ULL << (8 * width)) - 1; }
+
+// Widths and salts: the narrowest width where some salt gives the terms
+// distinct hashes. Two bytes hold up to about 800 terms (a salt works with
+// p ≥ 0.7%, and a failing salt usually fails within the first ~300 terms).
+constexpr std::size_t skip_every = 32;  // terms per block of the skip table
+
+constexpr unsigned max_terms_for_width(unsigned width) {
+  return width == 2 ? 800 : width == 3 ? 5000 : width == 4 ? 80000 : ~0u;
+}
+
+// True if the hashes of `terms` under `salt` are distinct. `seen`: a scratch
+// set of width-2 hashes (65,536 bits), or sorted for wider hashes.
+bool distinct_hashes(const std::vector<const std::string*>& terms, unsigned salt, unsigned width,
+                     std::vector<std::uint64_t>& hashes) {
+  hashes.clear();
+  if (width == 2) {
+    std::vector<std::uint64_t> seen(65536 / 64, 0);
+    for (const std::string* t : terms) {
+      const auto h = position_term_hash(*t, salt, width);
+      if (seen[h >> 6] & (1ULL << (h & 63))) return false;
+      seen[h >> 6] |= 1ULL << (h & 63);
+      hashes.push_back(h);
+    }
+    return true;
+  }
+  for (const std::string* t : terms) hashes.push_back(position_term_hash(*t, salt, width));
+  std::vector<std::uint64_t> sorted = hashes;
+  std::sort(sorted.begin(), sorted.end());
+  return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+}
+
+}  // namespace
+
+std::uint64_t position_term_hash(std::string_view term, unsigned salt, unsigned width) {
+  std::uint64_t h = 0xcbf29ce484222325ULL ^ (static_cast<std::uint64_t>(salt + 1) * 0x9e3779b97f4a7c15ULL);
+  for (unsigned char c : term) h = (h ^ c) * 0x100000001b3ULL;
+  // splitmix64's finaliser: FNV alone leaves the low bytes poorly mixed.
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return h & width_mask(width);
+}
+
+void PositionsWriter::add(std::uint32_t position, std::string_view term) {
+  auto [it, inserted] = ids_.try_emplace(std::string(term), static_cast<std::uint32_t>(terms_.size()));
+  if (inserted) terms_.push_back(&it->first);
+  for (auto e = entries_.rbegin(); e != entries_.rend() && e->position == position; ++e) {
+    if (e->id == it->second) return;
+  }
+  entries_.push_back({position, it->second});
+}
+
+std::string PositionsWriter::encode() const {
+  unsigned width = 0, salt = 0;
+  std::vector<std::uint64_t> hashes;
+  for (unsigned w : {2u, 3u, 4u, 8u}) {
+    if (terms_.size() > max_terms_for_width(w)) continue;
+    for (unsigned s = 0; s < 256 && width == 0; ++s) {
+      if (distinct_hashes(terms_, s, w, hashes)) width = w, salt = s;
+    }
+    if (width) break;
+  }
+  if (!width) throw std::logic_error("no salt gives distinct position hashes");  // p < 1e-30
+  // Each term's positions; entries come body first, then title, each
+  // ascending (see add()), so every list ascends.
+  std::vector<std::vector<std::uint32_t>> lists(terms_.size());
+  for (const Entry& e : entries_) lists[e.id].push_back(e.position);
+  std::vector<std::uint32_t> order(terms_.size());  // local id - 1 → index in terms_
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return hashes[a] < hashes[b]; });
+
+  std::string out;
+  out += static_cast<char>(width);
+  out += static_cast<char>(salt);
+  put_varint(out, terms_.size());
+  for (std::uint32_t i : order) {
+    for (unsigned b = 0; b < width; ++b) out += static_cast<char>((hashes[i] >> (8 * b)) & 0xFF);
+  }
+  std::string records;
+  std::vector<std::uint32_t> skips;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (k > 0 && k % skip_every == 0) skips.push_back(static_cast<std::uint32_t>(records.size()));
+    const auto& list = lists[order[k]];
+    put_varint(records, (static_cast<std::uint64_t>(list.front()) << 1) | (list.size() > 1 ? 1 : 0));
+    if (list.size() > 1) {
+      put_varint(records, list.size() - 1);
+      for (std::size_t p = 1; p < list.size(); ++p) put_varint(records, list[p] - list[p - 1]);
+    }
+  }
+  for (std::uint32_t s : skips) {
+    for (unsigned b = 0; b < 4; ++b) out += static_cast<char>((s >> (8 * b)) & 0xFF);
+  }
+  return out + records;
+}
+
+PositionsReader::PositionsReader(std::string_view data) : data_(data) {
+  if (data.size() < 3) return;
+  const auto width = static_cast<unsigned char>(data[0]);
+  if (width != 2 && width != 3 && width != 4 && width != 8) return;
+  std::size_t pos = 2;
+  std::uint64_t n = 0;
+  if (!get_varint(data, pos, n) || n > (data.size() - pos) / width) return;
+  const std::size_t skip_count = n > 0 ? (n - 1) / skip_every : 0;
+  if (skip_count * 4 > data.size() - pos - n * width) return;
+  salt_ = static_cast<unsigned char>(data[1]);
+  terms_ = static_cast<std::size_t>(n);
+  dictionary_ = pos;
+  skips_ = pos + terms_ * width;
+  records_ = skips_ + skip_count * 4;
+  width_ = width;
+}
+
+std::uint64_t PositionsReader::hash_at(std::size_t index) const {
+  const char* p = data_.data() + dictionary_ + index * width_;
+  std::uint64_t v = 0;
+  for (unsigned b = 0; b < width_; ++b) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[b])) << (8 * b);
+  return v;
+}
+
+std::uint32_t PositionsReader::id_of(std::string_view term) const {
+  if (width_ == 0) return 0;
+  const std::uint64_t h = position_term_hash(term, salt_, width_);
+  std::size_t low = 0, high = terms_;  // binary search: the hashes ascend
+  while (low < high) {
+    const std::size_t mid = low + (high - low) / 2;
+    if (hash_at(mid) < h)
+      low = mid + 1;
+    else
+      high = mid;
+  }
+  return low < terms_ && hash_at(low) == h ? static_cast<std::uint32_t>(low + 1) : 0;
+}
+
+void PositionsReader::append_positions(std::uint32_t id, std::vector<std::uint32_t>& out, std::uint32_t limit) const {
+  if (width_ == 0 || id == 0 || id > terms_) return;
+  const std::size_t index = id - 1, block = index / skip_every;
+  std::size_t pos = records_;
+  if (block > 0) {
+    const char* p = data_.data() + skips_ + (block - 1) * 4;
+    std::uint32_t offset = 0;
+    for (unsigned b = 0; b < 4; ++b) offset |= static_cast<std::uint32_t>(static_cast<unsigned char>(p[b])) << (8 * b);
+    if (offset > data_.size() - records_) return;
+    pos += offset;
+  }
+  std::uint64_t head = 0, more = 0, delta = 0;
+  for (std::size_t skip = index % skip_every; skip > 0; --skip) {  // the records before it in its block
+    if (!get_varint(data_, pos, head)) return;
+    if (head & 1) {
+      if (!get_varint(data_, pos, more)) return;
+      for (std::uint64_t k = 0; k < more; ++k) {
+        if (!get_varint(data_, pos, delta)) return;
+      }
+    }
+  }
+  if (!get_varint(data_, pos, head)) return;
+  std::uint64_t position = head >> 1;
+  if (position >= limit) return;
+  out.push_back(static_cast<std::uint32_t>(position));
+  if (!(head & 1) || !get_varint(data_, pos, more)) return;
+  for (std::uint64_t k = 0; k < more; ++k) {
+    if (!get_varint(data_, pos, delta)) return;
+    position += delta;
+    if (position >= limit) return;
+    out.push_back(static_cast<std::uint32_t>(position));
+  }
+}
+
+}  // namespace referat::index
