@@ -24,6 +24,7 @@ bool assign(const std::vector<std::pair<std::uint32_t, std::size_t>>& events, st
 }
 
 bool near(const std::vector<std::vector<std::uint32_t>>& positions, unsigned window) {
+  if (window == 0) return false;                              // no positions are less than 0 apart
   std::vector<std::pair<std::uint32_t, std::size_t>> events;  // (position, word), ascending
   for (std::size_t w = 0; w < positions.size(); ++w) {
     for (auto p : positions[w]) events.emplace_back(p, w);
@@ -33,7 +34,7 @@ bool near(const std::vector<std::vector<std::uint32_t>>& positions, unsigned win
   std::size_t covered = 0, l = 0;
   std::vector<std::uint32_t> used;
   for (std::size_t r = 0; r < events.size(); ++r) {
-    while (events[r].first - events[l].first >= window) {
+    while (l < r && events[r].first - events[l].first >= window) {
       if (--in_window[events[l].second] == 0) --covered;
       ++l;
     }

@@ -132,6 +132,9 @@ TEST_CASE("phrase: in order at consecutive positions; NEAR: distinct positions w
   CHECK(positions_satisfy(near, {{20}, {11}}));        // 20 - 11 < 10, either order
   CHECK_FALSE(positions_satisfy(near, {{20}, {10}}));  // 20 - 10 = 10: outside
   CHECK(positions_satisfy(near, {{0, 50}, {45}}));
+  near.window = 0;  // an empty window holds nothing
+  CHECK_FALSE(positions_satisfy(near, {{3}, {3, 4}}));
+  near.window = 10;
   // The same term twice needs two positions, as in Xapian's NEAR.
   near.words = {{"a"}, {"a"}};
   CHECK_FALSE(positions_satisfy(near, {{5}, {5}}));
