@@ -90,8 +90,12 @@ LineBlockReader::LineBlockReader(const std::string& path, std::size_t block)
 bool LineBlockReader::next(std::string& piece) {
   piece.swap(carry_);
   carry_.clear();
-  while (in_ && piece.size() < block_) {
+  // At least a block, and on to a newline: a line longer than a block stays
+  // whole (a JSON Lines record cut in two would be lost as invalid JSON).
+  std::size_t searched = 0;
+  while (in_ && (piece.size() < block_ || piece.find('\n', searched) == std::string::npos)) {
     const std::size_t old = piece.size();
+    if (old >= block_) searched = old;
     piece.resize(old + block_);
     in_.read(&piece[old], static_cast<std::streamsize>(block_));
     piece.resize(old + static_cast<std::size_t>(in_.gcount()));
