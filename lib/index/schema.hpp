@@ -41,8 +41,10 @@ enum Slot : unsigned {
 inline constexpr char multi_separator = '\x1f';
 
 // Body positions start at 0; title positions at title_base so that a phrase
-// never spans title and body.
-inline constexpr unsigned title_base = 1000000;
+// never spans title and body. 2^24: an item of 16.7 million words (a
+// thousand-page appendix) still keeps its body below its title; at 10^6
+// (format 3) a 7 MB item's body ran into its title's positions.
+inline constexpr unsigned title_base = 1u << 24;
 
 // Metadata keys.
 inline constexpr std::string_view file_hash_key = "file:";  // file:<path> → content hash

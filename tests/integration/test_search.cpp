@@ -494,6 +494,30 @@ TEST_CASE("phrases and NEAR agree with a brute-force check of every item", "[sea
   }
 }
 
+TEST_CASE("an item of over a million words keeps its body apart from its title", "[search][positions]") {
+  // With title positions from 10^6 (format 3) the body's millionth word ran
+  // into the title: "unikt slut" matched across them and "sidste" got no
+  // highlight. Both stores.
+  std::string text;
+  for (int i = 0; i < 1000000; ++i) text += "ja ";
+  const std::string jsonl = "{\"id\":\"long\",\"title\":\"udtryk slut\",\"text\":\"" + text +
+                            "unikt udtryk sidste\",\"date\":\"2024-01-01\"}\n";
+  for (PositionStore store : {PositionStore::compact, PositionStore::xapian}) {
+    IndexOptions options;
+    options.positions = store;
+    Searcher searcher(jsonl_index(store == PositionStore::compact ? "long-compact" : "long-xapian", jsonl, options));
+    SearchRequest r;
+    r.query = "\"unikt slut\"";
+    CHECK(searcher.search(r).total == 0);
+    r.query = "\"unikt udtryk sidste\"";
+    CHECK(searcher.search(r).total == 1);
+    r.query = "sidste";
+    auto found = searcher.search(r);
+    REQUIRE(found.total == 1);
+    CHECK(found.hits[0].snippet.highlights.size() == 1);
+  }
+}
+
 TEST_CASE("recency weighting lifts newer items among equal matches", "[search]") {
   Searcher searcher(jsonl_index(
       "recency",
