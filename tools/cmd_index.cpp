@@ -38,8 +38,7 @@ Runner add_index(CLI::App& app, Common& common) {
     IndexWriter writer(db, options);
     if (positions_option->count() > 0 && writer.positions() != options.positions) {
       std::cerr << "referat: note: " << db << " already has items and keeps its "
-                << (writer.positions() == PositionStore::xapian ? "xapian" : "compact")
-                << " positions (--positions applies to a new index)\n";
+                << position_store_name(writer.positions()) << " positions (--positions applies to a new index)\n";
     }
     const bool tty = isatty(STDERR_FILENO);
     const auto start = std::chrono::steady_clock::now();

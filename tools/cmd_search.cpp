@@ -162,7 +162,7 @@ Runner add_stats(CLI::App& app, Common& common) {
                                   {"first_date", s.first.iso()},
                                   {"last_date", s.last.iso()},
                                   {"size_bytes", s.size_bytes},
-                                  {"positions", s.positions == PositionStore::xapian ? "xapian" : "compact"}}
+                                  {"positions", position_store_name(s.positions)}}
                        .dump(2)
                 << "\n";
       return int(exit_ok);
@@ -171,8 +171,8 @@ Runner add_stats(CLI::App& app, Common& common) {
               << "\nfiles:      " << s.files
               << "\ndates:      " << (s.first.valid() ? s.first.iso() + " .. " + s.last.iso() : std::string("none"))
               << "\nsize:       " << s.size_bytes / 1024 << " KiB"
-              << "\npositions:  " << (s.positions == PositionStore::xapian ? "xapian" : "compact")
-              << "\ncommittees: " << s.committees.size() << "\n";
+              << "\npositions:  " << position_store_name(s.positions) << "\ncommittees: " << s.committees.size()
+              << "\n";
     for (const auto& c : s.committees) std::cout << "  " << c.count << "\t" << c.value << "\n";
     return int(exit_ok);
   };

@@ -50,6 +50,11 @@ enum class PositionStore {
   xapian
 };
 
+/// "compact" or "xapian": the store's name in the CLI, `stats` and the index.
+inline const char* position_store_name(PositionStore store) {
+  return store == PositionStore::xapian ? "xapian" : "compact";
+}
+
 struct IndexOptions {
   AnalyzerOptions analyzer;
   /// For a new index; bench/RESULTS.md measures both.

@@ -56,16 +56,14 @@ inline constexpr std::string_view positions_key = "referat:positions";  // "comp
 // 2: record = one JSON line, then the text.
 // 3: a lemma term (Z) has no positions for occurrences written in the
 //    dictionary form itself: those positions are the surface term's.
-// 4: positions in one packed stream per document (slot_positions) instead
-//    of Xapian's position table (a third of the size on short items); the
-//    rule of format 3 holds there. Formats 2 and 3 are no longer read.
+// 4: positions in one packed value per document (slot_positions,
+//    PositionStore::compact) or in Xapian's position table (PositionStore::
+//    xapian), as positions_key says; the rule of format 3 holds in both.
+//    Title positions from 2^24. Formats 2 and 3 are no longer read.
 inline constexpr std::string_view format_version = "4";
 inline constexpr std::string_view readable_formats[] = {"4"};
 
-inline std::string_view position_store_name(PositionStore store) {
-  return store == PositionStore::xapian ? "xapian" : "compact";
-}
-/// The store named by an index's positions_key metadata.
+/// The store named by an index's positions_key metadata (position_store_name).
 inline PositionStore position_store(const std::string& name) {
   return name == "xapian" ? PositionStore::xapian : PositionStore::compact;
 }

@@ -118,7 +118,7 @@ struct IndexWriter::Impl {
       // A new (or emptied) index takes the options' store; one with items keeps its own.
       positions = db.get_doccount() == 0 ? options.positions
                                          : schema::position_store(db.get_metadata(std::string(schema::positions_key)));
-      db.set_metadata(std::string(schema::positions_key), std::string(schema::position_store_name(positions)));
+      db.set_metadata(std::string(schema::positions_key), position_store_name(positions));
       // Scratch folders of a killed run; we hold the lock, nobody else uses them.
       for (const char* scratch : {".shards", ".merging", ".compacting"})
         fs::remove_all(without_trailing_slash(path) + scratch);

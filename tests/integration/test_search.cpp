@@ -429,11 +429,10 @@ TEST_CASE("phrases and NEAR agree with a brute-force check of every item", "[sea
     items.push_back(words);
   }
   for (PositionStore store : {PositionStore::compact, PositionStore::xapian}) {
-    INFO((store == PositionStore::compact ? "compact" : "xapian"));
+    INFO(position_store_name(store));
     IndexOptions options;
     options.positions = store;
-    Searcher searcher(
-        jsonl_index(store == PositionStore::compact ? "positions-compact" : "positions-xapian", jsonl, options));
+    Searcher searcher(jsonl_index(std::string("positions-") + position_store_name(store), jsonl, options));
     auto search_ids = [&](const std::string& q) {
       SearchRequest r;
       r.query = q;
@@ -505,7 +504,7 @@ TEST_CASE("an item of over a million words keeps its body apart from its title",
   for (PositionStore store : {PositionStore::compact, PositionStore::xapian}) {
     IndexOptions options;
     options.positions = store;
-    Searcher searcher(jsonl_index(store == PositionStore::compact ? "long-compact" : "long-xapian", jsonl, options));
+    Searcher searcher(jsonl_index(std::string("long-") + position_store_name(store), jsonl, options));
     SearchRequest r;
     r.query = "\"unikt slut\"";
     CHECK(searcher.search(r).total == 0);
