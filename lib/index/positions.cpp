@@ -11,17 +11,18 @@ namespace {
 
 std::uint64_t width_mask(unsigned width) { return width >= 8 ? ~0ULL : (1ULL << (8 * width)) - 1; }
 
+constexpr std::size_t skip_every = 32;  // terms per block of the skip table
+
 // Widths and salts: the narrowest width where some salt gives the terms
 // distinct hashes. Two bytes hold up to about 800 terms (a salt works with
 // p ≥ 0.7%, and a failing salt usually fails within the first ~300 terms).
-constexpr std::size_t skip_every = 32;  // terms per block of the skip table
-
 constexpr unsigned max_terms_for_width(unsigned width) {
   return width == 2 ? 800 : width == 3 ? 5000 : width == 4 ? 80000 : ~0u;
 }
 
-// True if the hashes of `terms` under `salt` are distinct. `seen`: a scratch
-// set of width-2 hashes (65,536 bits), or sorted for wider hashes.
+// True if the hashes of `terms` under `salt`, left in `hashes`, are distinct:
+// checked in a 65,536-bit set for width 2 (stopping at the first clash), by
+// sorting for wider hashes.
 bool distinct_hashes(const std::vector<const std::string*>& terms, unsigned salt, unsigned width,
                      std::vector<std::uint64_t>& hashes) {
   hashes.clear();
@@ -39,6 +40,23 @@ bool distinct_hashes(const std::vector<const std::string*>& terms, unsigned salt
   std::vector<std::uint64_t> sorted = hashes;
   std::sort(sorted.begin(), sorted.end());
   return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+}
+
+// Reads the record at `pos` (one term's positions), appending those below
+// `limit` to `out` when given. False on truncated data.
+bool read_record(std::string_view data, std::size_t& pos, std::uint32_t limit, std::vector<std::uint32_t>* out) {
+  std::uint64_t head = 0, more = 0, delta = 0;
+  if (!get_varint(data, pos, head)) return false;
+  std::uint64_t position = head >> 1;
+  if (out && position < limit) out->push_back(static_cast<std::uint32_t>(position));
+  if (!(head & 1)) return true;
+  if (!get_varint(data, pos, more)) return false;
+  for (std::uint64_t k = 0; k < more; ++k) {
+    if (!get_varint(data, pos, delta)) return false;
+    position += delta;
+    if (out && position < limit) out->push_back(static_cast<std::uint32_t>(position));
+  }
+  return true;
 }
 
 }  // namespace
@@ -87,9 +105,7 @@ std::string PositionsWriter::encode() const {
   out += static_cast<char>(width);
   out += static_cast<char>(salt);
   put_varint(out, terms_.size());
-  for (std::uint32_t i : order) {
-    for (unsigned b = 0; b < width; ++b) out += static_cast<char>((hashes[i] >> (8 * b)) & 0xFF);
-  }
+  for (std::uint32_t i : order) put_fixed(out, hashes[i], width);
   std::string records;
   std::vector<std::uint32_t> skips;
   for (std::size_t k = 0; k < order.size(); ++k) {
@@ -101,9 +117,7 @@ std::string PositionsWriter::encode() const {
       for (std::size_t p = 1; p < list.size(); ++p) put_varint(records, list[p] - list[p - 1]);
     }
   }
-  for (std::uint32_t s : skips) {
-    for (unsigned b = 0; b < 4; ++b) out += static_cast<char>((s >> (8 * b)) & 0xFF);
-  }
+  for (std::uint32_t s : skips) put_fixed(out, s, 4);
   return out + records;
 }
 
@@ -125,10 +139,7 @@ PositionsReader::PositionsReader(std::string_view data) : data_(data) {
 }
 
 std::uint64_t PositionsReader::hash_at(std::size_t index) const {
-  const char* p = data_.data() + dictionary_ + index * width_;
-  std::uint64_t v = 0;
-  for (unsigned b = 0; b < width_; ++b) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[b])) << (8 * b);
-  return v;
+  return get_fixed(data_.data() + dictionary_ + index * width_, width_);
 }
 
 std::uint32_t PositionsReader::id_of(std::string_view term) const {
@@ -150,33 +161,14 @@ void PositionsReader::append_positions(std::uint32_t id, std::vector<std::uint32
   const std::size_t index = id - 1, block = index / skip_every;
   std::size_t pos = records_;
   if (block > 0) {
-    const char* p = data_.data() + skips_ + (block - 1) * 4;
-    std::uint32_t offset = 0;
-    for (unsigned b = 0; b < 4; ++b) offset |= static_cast<std::uint32_t>(static_cast<unsigned char>(p[b])) << (8 * b);
+    const std::uint64_t offset = get_fixed(data_.data() + skips_ + (block - 1) * 4, 4);
     if (offset > data_.size() - records_) return;
     pos += offset;
   }
-  std::uint64_t head = 0, more = 0, delta = 0;
   for (std::size_t skip = index % skip_every; skip > 0; --skip) {  // the records before it in its block
-    if (!get_varint(data_, pos, head)) return;
-    if (head & 1) {
-      if (!get_varint(data_, pos, more)) return;
-      for (std::uint64_t k = 0; k < more; ++k) {
-        if (!get_varint(data_, pos, delta)) return;
-      }
-    }
+    if (!read_record(data_, pos, limit, nullptr)) return;
   }
-  if (!get_varint(data_, pos, head)) return;
-  std::uint64_t position = head >> 1;
-  if (position >= limit) return;
-  out.push_back(static_cast<std::uint32_t>(position));
-  if (!(head & 1) || !get_varint(data_, pos, more)) return;
-  for (std::uint64_t k = 0; k < more; ++k) {
-    if (!get_varint(data_, pos, delta)) return;
-    position += delta;
-    if (position >= limit) return;
-    out.push_back(static_cast<std::uint32_t>(position));
-  }
+  read_record(data_, pos, limit, &out);
 }
 
 }  // namespace referat::index
