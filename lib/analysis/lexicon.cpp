@@ -61,6 +61,7 @@ struct Lexicon::Impl {
   std::deque<std::string> arena;                                     // owns the strings the views below point into
   std::unordered_map<std::string_view, std::string_view> modifiers;  // form → base stem
   std::unordered_set<std::string_view> heads;                        // stems that may end a compound
+  std::unordered_set<std::string_view> listed;                       // every plain stem in the dictionary
   std::unordered_set<std::string> blocked_modifiers, blocked_heads, stop_words;
   std::unordered_map<std::string, std::string> exceptions;
   std::unordered_map<std::string, std::string> places;    // folded variant → folded form to index under
@@ -111,10 +112,13 @@ struct Lexicon::Impl {
     std::getline(in, line);  // word count
     while (std::getline(in, line)) {
       std::size_t slash = line.find('/');
-      if (slash == std::string::npos || slash == 0) continue;
+      if (slash == 0) continue;
       std::string stem = line.substr(0, slash);
       if (!is_plain_lowercase(stem)) continue;  // names, abbreviations, multi-word entries
-      if (code_points(stem) < 2) continue;      // "år" links as "års"
+      std::string_view base = keep(stem);
+      listed.insert(base);
+      if (slash == std::string::npos) continue;  // no flags: not a compound part
+      if (code_points(stem) < 2) continue;       // "år" links as "års"
       bool s = false, e = false, none = false, end = false;
       std::size_t pos = slash + 1;
       while (pos < line.size()) {
@@ -129,7 +133,6 @@ struct Lexicon::Impl {
       }
       if (!(s || e || none || end) && code_points(stem) < 4) continue;
       const bool short_stem = code_points(stem) < 3;  // only with a linking letter
-      std::string_view base = keep(stem);
       // Heads: stems hunspell lets end a compound, and longer stems in general
       // (hunspell-da leaves the flag off many nouns: indsats, center, valg).
       if ((end || code_points(stem) >= 4) && !short_stem && !blocked_heads.count(stem)) heads.insert(base);
@@ -150,10 +153,16 @@ struct Lexicon::Impl {
   std::vector<std::string> hunspell_lemmas(const std::string& word, std::size_t& head_start) {
     std::vector<std::string> lemmas;
     head_start = 0;
-    for (const std::string& analysis : hunspell->analyze(word)) {
+    const std::vector<std::string> analyses = hunspell->analyze(word);
+    // A word the dictionary lists whole ("debatten": debat + -en) has no seam,
+    // even where hunspell also offers a compound reading (debat|ten).
+    const bool listed_whole = std::any_of(analyses.begin(), analyses.end(),
+                                          [](const std::string& a) { return a.find("pa:") == std::string::npos; });
+    for (const std::string& analysis : analyses) {
       std::string prefix;
       std::size_t pa = analysis.find("pa:");
       if (pa != std::string::npos) {
+        if (listed_whole) continue;
         std::size_t e = analysis.find(' ', pa);
         std::string head = analysis.substr(pa + 3, e == std::string::npos ? e : e - pa - 3);
         if (head.size() < word.size() && word.compare(word.size() - head.size(), head.size(), head) == 0) {
@@ -187,9 +196,10 @@ struct Lexicon::Impl {
   }
 
   // Dynamic programming over the parts lexicon: fewest parts, ties to the
-  // longest head. Parts are at least 3 code points; the head may carry an
+  // longest head. Parts are at least 3 code points, modifiers (with their
+  // linking letter) at least `min_modifier`; the head may carry an
   // inflectional ending.
-  WordInfo split(const std::string& word) {
+  WordInfo split(const std::string& word, std::size_t min_modifier = 3) {
     WordInfo info;
     const std::size_t n = word.size();
     if (heads.empty() || code_points(word) < 6 || n > 80) return info;
@@ -205,7 +215,7 @@ struct Lexicon::Impl {
     for (std::size_t bi = 0; bi < cuts.size(); ++bi) {
       std::size_t b = cuts[bi];
       if (best[b] == inf) continue;
-      for (std::size_t ei = bi + 3; ei < cuts.size(); ++ei) {
+      for (std::size_t ei = bi + std::max<std::size_t>(min_modifier, 3); ei < cuts.size(); ++ei) {
         std::size_t e = cuts[ei];
         if (e == n) break;
         if (modifiers.count(w.substr(b, e - b)) && best[b] + 1 < best[e]) {
@@ -251,14 +261,40 @@ struct Lexicon::Impl {
     return info;
   }
 
+  // A word whose dictionary form is listed whole is split as that form, and
+  // only into a modifier of 4 or more letters or a head of 5 or more:
+  // folke|skolen, syge|hus and job|center, but not sko|len (skole), bor|gere
+  // (borger), politi|kerne (politiker) or mor|gen. Inflected forms otherwise
+  // end in letters that look like heads.
+  // If any listed reading of the word does not split, the word stays whole.
+  WordInfo split_listed(const std::string& word, const std::vector<std::string>& lemmas, bool& listed_whole) {
+    WordInfo parts;
+    listed_whole = false;
+    for (const std::string& lemma : lemmas) {
+      if (!listed.count(lemma)) continue;
+      listed_whole = true;
+      WordInfo p = split(lemma, 4);
+      if (p.parts.empty()) {  // a short modifier before a long head: job|center, års|regnskab
+        p = split(lemma, 3);
+        if (!p.parts.empty() && code_points(p.parts.back()) < 5) p = {};
+      }
+      // The seams must be the word's too (not so for børnene → barn).
+      if (p.parts.empty() || word.compare(0, p.last_seam, lemma, 0, p.last_seam) != 0) return {};
+      if (parts.parts.empty()) parts = std::move(p);
+    }
+    return parts;
+  }
+
   WordInfo compute(const std::string& word) {
     WordInfo info;
     info.stop_word = stop_words.count(word) > 0;
     std::size_t head_start = 0;
     info.lemmas = lemmas_of(word, head_start);
     if (options.decompound && !info.stop_word) {
-      WordInfo parts = split(word);
-      if (parts.parts.empty() && head_start >= 3 && word.size() - head_start >= 3) {
+      bool listed_whole = false;
+      WordInfo parts = split_listed(word, info.lemmas, listed_whole);
+      if (!listed_whole) parts = split(word);
+      if (!listed_whole && parts.parts.empty() && head_start >= 3 && word.size() - head_start >= 3) {
         // hunspell found the last seam; the prefix may still be split further.
         std::string prefix = word.substr(0, head_start);
         WordInfo inner = split(prefix);
