@@ -1,6 +1,7 @@
 #include <referat/error.hpp>
 #include <referat/index.hpp>
 
+#include "common/embedded_data.hpp"
 #include "common/files.hpp"
 #include "index/document_builder.hpp"
 #include "index/schema.hpp"
@@ -74,6 +75,24 @@ void exchange_folders(const std::string& fresh, const std::string& base) {
 // Metadata key holding the content hash of the indexed file `key`.
 std::string file_hash_key(const std::string& key) { return std::string(schema::file_hash_key) + key; }
 
+// What a file's terms depend on besides the file: the analysis code's
+// version, the data files in use (bundled or overridden with --data-dir) and
+// the hunspell dictionary. A file indexed under another fingerprint is
+// indexed again rather than skipped as unchanged.
+std::string analysis_fingerprint(const AnalyzerOptions& analyzer, const std::string& parser_data_dir) {
+  std::string basis(schema::analysis_version);
+  auto add_data = [&](const std::string& dir, const char* name) {
+    const std::string path = dir.empty() ? std::string() : dir + "/" + name;
+    basis += detail::load_data(fs::exists(path) ? path : std::string(), name);
+  };
+  for (const char* name : {"stopwords-da.txt", "lemma-exceptions.tsv", "place-names.tsv", "compound-blocklist.txt"})
+    add_data(analyzer.data_dir, name);
+  for (const char* name : {"committees.tsv", "topics.tsv"}) add_data(parser_data_dir, name);
+  const std::string dic = analyzer.dictionary_dir + "/da_DK.dic";
+  if (fs::exists(dic)) basis += detail::file_content_hash(dic);
+  return detail::content_hash(basis);
+}
+
 [[noreturn]] void rethrow_xapian(const Xapian::Error& e, const std::string& path) {
   std::string type = e.get_type();
   if (type == "DatabaseLockError") {
@@ -97,6 +116,7 @@ struct IndexWriter::Impl {
   std::unique_ptr<minutes::TopicTagger> tagger;
   std::unique_ptr<index::ShardedBuild> shards;       // during a fresh add_paths() run only
   PositionStore positions = PositionStore::compact;  // of this index
+  std::string fingerprint;                           // analysis_fingerprint() of this run
   std::size_t pending = 0;                           // items since the last commit
   std::uint64_t pending_bytes = 0;                   // input bytes since the last commit
 
@@ -131,6 +151,7 @@ struct IndexWriter::Impl {
     AnalyzerOptions a = options.analyzer;
     if (a.data_dir.empty()) a.data_dir = options.parser.data_dir;
     analyzers.push_back(std::make_unique<Analyzer>(a));
+    fingerprint = analysis_fingerprint(a, options.parser.data_dir);
     for (unsigned i = 1; i < std::min(threads, 16u); ++i) {
       analyzers.push_back(std::make_unique<Analyzer>(analyzers.front()->sharing_cache()));
     }
@@ -170,6 +191,11 @@ struct IndexWriter::Impl {
     db = Xapian::WritableDatabase(base, Xapian::DB_OPEN);
   }
 
+  // A content hash as stored: with the analysis it was indexed under.
+  [[nodiscard]] std::string versioned(const std::string& content_hash) const {
+    return content_hash + "/" + fingerprint;
+  }
+
   [[nodiscard]] std::string stored_hash(const std::string& key) const {
     if (shards) {
       if (const std::string* hash = shards->metadata(file_hash_key(key))) return *hash;
@@ -186,7 +212,7 @@ struct IndexWriter::Impl {
   // Recorded once a file is completely in: a file interrupted half-way is
   // indexed again by the next run.
   void set_file_hash(const std::string& key, const std::string& hash) {
-    const std::string value = hash.empty() ? "-" : hash;
+    const std::string value = versioned(hash.empty() ? "-" : hash);
     if (shards)
       shards->set_metadata(file_hash_key(key), value);
     else
@@ -391,7 +417,7 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
         report.bytes_read += size;
         const std::string hash = detail::file_content_hash(file);
         const std::string ext = detail::lower_extension(file);
-        if (impl_->stored_hash(key) == hash) {
+        if (impl_->stored_hash(key) == impl_->versioned(hash)) {
           ++report.files_unchanged;
         } else if (ext == ".jsonl" || ext == ".ndjson") {
           report.items_removed += impl_->remove_source(key);

@@ -224,6 +224,28 @@ TEST_CASE("re-indexing is idempotent; changed files replace their items; prune",
   CHECK(Searcher(db).stats().items == 1);
 }
 
+TEST_CASE("files analysed under other data files are indexed again, not skipped", "[index]") {
+  std::string corpus = fixture::temp_dir("reanalyse-corpus");
+  std::string db = fixture::temp_dir("reanalyse-index");
+  std::string data = fixture::temp_dir("reanalyse-data");
+  std::filesystem::copy(std::string(REFERAT_CORPUS_DIR) + "/003_8fb21dcf6d09698d.txt", corpus + "/a.txt");
+  std::filesystem::copy(std::string(REFERAT_CORPUS_DIR) + "/004_2b0c59381b3098c7.txt", corpus + "/b.txt");
+  { CHECK(IndexWriter(db).add_paths({corpus}).items_indexed == 8); }
+  // The same files under an edited compound blocklist would give other terms.
+  std::ofstream(data + "/compound-blocklist.txt") << "modifier\tdemens\n";
+  IndexOptions edited;
+  edited.parser.data_dir = data;
+  {
+    IndexWriter w(db, edited);
+    auto again = w.add_paths({corpus});
+    CHECK(again.files_unchanged == 0);
+    CHECK(again.files_indexed == 2);
+    CHECK(again.items_removed == 8);
+    CHECK(w.add_paths({corpus}).files_unchanged == 2);  // and then they are unchanged
+  }
+  CHECK(Searcher(db).stats().items == 8);
+}
+
 TEST_CASE("a second writer gets index_locked; readers still search", "[index]") {
   std::string db = fixture::temp_dir("locked-index");
   IndexWriter first(db);
