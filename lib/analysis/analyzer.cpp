@@ -80,6 +80,15 @@ struct Analyzer::Impl {
     }
   }
 
+  // A seam of `word`, 0 if none. The ellipsis shows the word is a compound,
+  // so one the lexicon keeps whole is split after all ("olie- eller gasfyr").
+  std::size_t seam_of(const std::string& word, bool last) {
+    const analysis::WordInfo& info = lexicon.word(word);
+    if (info.first_seam != 0) return last ? info.last_seam : info.first_seam;
+    const analysis::WordInfo parts = lexicon.split(word);
+    return last ? parts.last_seam : parts.first_seam;
+  }
+
   // "Sundheds- og ældrechefnetværket" → sundhedschefnetværket;
   // "sundhedsfremme og -forebyggelse" → sundhedsforebyggelse.
   std::string elliptical_expansion(std::size_t i) {
@@ -87,15 +96,15 @@ struct Analyzer::Impl {
     if (t.suspended) {
       for (std::size_t k = i + 1; k < raw.size() && k < i + 8; ++k) {
         if (raw[k].suspended || is_coordinator(raw[k].folded)) continue;
-        const analysis::WordInfo& head = lexicon.word(raw[k].folded);
-        if (head.first_seam == 0) return {};
-        return t.folded + raw[k].folded.substr(head.first_seam);
+        const std::size_t seam = seam_of(raw[k].folded, false);
+        if (seam == 0) return {};
+        return t.folded + raw[k].folded.substr(seam);
       }
     }
     if (t.leading_hyphen && i >= 2 && is_coordinator(raw[i - 1].folded)) {
-      const analysis::WordInfo& prev = lexicon.word(raw[i - 2].folded);
-      if (prev.last_seam == 0) return {};
-      return raw[i - 2].folded.substr(0, prev.last_seam) + t.folded;
+      const std::size_t seam = seam_of(raw[i - 2].folded, true);
+      if (seam == 0) return {};
+      return raw[i - 2].folded.substr(0, seam) + t.folded;
     }
     return {};
   }
