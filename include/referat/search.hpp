@@ -148,6 +148,9 @@ struct CaseEvent {
 };
 
 /// A read-only view of an index. Cheap to keep open; reopen() sees new commits.
+/// Use it from one thread at a time (one Searcher per thread). On a machine
+/// with two or more cores it keeps a second index handle and a thread of its
+/// own to check phrase and NEAR candidates (see set_threads()).
 class Searcher {
  public:
   /// Throws IndexError{index_missing} when there is no index at `path`.
@@ -168,6 +171,12 @@ class Searcher {
   [[nodiscard]] std::vector<CaseEvent> case_timeline(const std::string& case_number);
   /// Sees the latest commit.
   void reopen();
+  /// Threads one search may use: 1 keeps all work on the calling thread; 0
+  /// (the default) uses two where the machine has two or more cores. Only
+  /// phrases, NEAR and compound parts written apart use the second thread,
+  /// and only on indexes with the compact position store. Results are the
+  /// same either way.
+  void set_threads(unsigned threads);
 
  private:
   struct Impl;

@@ -22,7 +22,8 @@ std::string field_prefix(query::Field field) {
 
 class Compiler {
  public:
-  Compiler(Analyzer& analyzer, PositionStore positions) : analyzer_(analyzer), positions_(positions) {}
+  Compiler(Analyzer& analyzer, PositionStore positions, SecondReader* second)
+      : analyzer_(analyzer), positions_(positions), second_(second) {}
   Compiled result;
 
   Xapian::Query run(const query::Node& node, bool positive) {
@@ -44,7 +45,7 @@ class Compiler {
         PositionConstraint phrase;
         for (auto& w : words) phrase.words.push_back({w});
         phrase.phrase = true;
-        return positional_query(std::move(phrase), positions_);
+        return positional_query(std::move(phrase), positions_, second_);
       }
       case NodeType::prefix: {
         auto words = query::surface_terms(analyzer_, node.text);
@@ -82,7 +83,7 @@ class Compiler {
           near.words.push_back(positioned_lemma(lemma));
         }
         if (near.words.empty()) return Xapian::Query();
-        return positional_query(std::move(near), positions_);
+        return positional_query(std::move(near), positions_, second_);
       }
       case NodeType::filter: return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(node.text), 0.0);
       case NodeType::date_range: {
@@ -97,6 +98,7 @@ class Compiler {
  private:
   Analyzer& analyzer_;
   PositionStore positions_;
+  SecondReader* second_;
 
   // A lemma's positions: in its Z term, or in the surface term where the
   // word was written in its dictionary form (schema::format_version 3).
@@ -147,7 +149,7 @@ class Compiler {
       }
       parts.emplace_back(
           Xapian::Query::OP_OR, whole,
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, positional_query(std::move(pieces), positions_), 0.5));
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, positional_query(std::move(pieces), positions_, second_), 0.5));
     }
     if (parts.size() == 1) return parts.front();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
@@ -156,8 +158,8 @@ class Compiler {
 
 }  // namespace
 
-Compiled compile(const query::Node& node, Analyzer& analyzer, PositionStore positions) {
-  Compiler compiler(analyzer, positions);
+Compiled compile(const query::Node& node, Analyzer& analyzer, PositionStore positions, SecondReader* second) {
+  Compiler compiler(analyzer, positions, second);
   Xapian::Query q = compiler.run(node, true);
   compiler.result.query = q;
   return std::move(compiler.result);

@@ -2,6 +2,7 @@
 // Compiles the query tree into a Xapian::Query, collecting the terms to
 // highlight in snippets.
 #include "query/query_ast.hpp"
+#include "search/second_reader.hpp"
 
 #include <referat/analyzer.hpp>
 #include <referat/index.hpp>
@@ -22,7 +23,8 @@ struct Compiled {
   std::vector<std::string> words;  ///< plain query words (for spelling suggestions)
 };
 
-/// `positions`: the index's position store (phrases and NEAR are checked there).
-Compiled compile(const query::Node& node, Analyzer& analyzer, PositionStore positions);
+/// `positions`: the index's position store (phrases and NEAR are checked
+/// there); `second`: a reader that checks them on a second core, or null.
+Compiled compile(const query::Node& node, Analyzer& analyzer, PositionStore positions, SecondReader* second = nullptr);
 
 }  // namespace referat::search

@@ -50,13 +50,26 @@ bool near(const std::vector<std::vector<std::uint32_t>>& positions, unsigned win
   return false;
 }
 
+// Per thread: the values it reads, and scratch space for one document.
+struct Reading {
+  Xapian::ValueIterator values;
+  bool started = false;
+  std::vector<std::vector<std::uint32_t>> positions;  // per word
+};
+
 // Filters the documents of an AND of the words to those whose positions
 // satisfy the constraint. Weight 0: the AND beside it in OP_FILTER weights.
+//
+// Candidates (documents holding every word) are checked in batches: while
+// the matcher walks them in order, the batch grows (up to 256) and a
+// SecondReader checks its second half on another core. Where the matcher
+// asks about scattered documents, the batch shrinks back to one, which is
+// exactly the sequential check.
 class PositionFilter final : public Xapian::PostingSource {
  public:
-  explicit PositionFilter(PositionConstraint c) : c_(std::move(c)) {}
+  PositionFilter(PositionConstraint c, SecondReader* second) : c_(std::move(c)), second_(second) {}
 
-  PositionFilter* clone() const override { return new PositionFilter(c_); }
+  PositionFilter* clone() const override { return new PositionFilter(c_, second_); }
 
   void init(const Xapian::Database& db) override {
     set_maxweight(0);
@@ -64,21 +77,28 @@ class PositionFilter final : public Xapian::PostingSource {
     definite_ = false;
     ended_ = c_.words.empty();
     words_.assign(c_.words.size(), {});
-    positions_.assign(c_.words.size(), {});
     Xapian::doccount rarest = db.get_doccount();
+    std::size_t alternatives = 0;
     for (std::size_t w = 0; w < c_.words.size(); ++w) {
       Xapian::doccount frequency = 0;
       for (const auto& term : c_.words[w]) {
         const Xapian::doccount f = db.get_termfreq(term);
         if (f == 0) continue;
         frequency += f;
-        words_[w].push_back({term, db.postlist_begin(term)});
+        words_[w].push_back({term, db.postlist_begin(term), alternatives++});
       }
       rarest = std::min(rarest, frequency);
     }
     if (rarest == 0) ended_ = true;
+    exhausted_ = ended_;
+    next_candidate_ = 0;
     termfreq_max_ = rarest;
-    values_ = db.valuestream_begin(schema::slot_positions);
+    main_ = Reading{db.valuestream_begin(schema::slot_positions), true, {}};
+    helper_ = Reading{};
+    batch_ = {};
+    batch_size_ = 1;
+    // Document ids must mean the same documents in both handles.
+    use_second_ = second_ && alternatives <= 64 && second_->sync(db.get_revision());
   }
 
   Xapian::doccount get_termfreq_min() const override { return 0; }
@@ -93,11 +113,12 @@ class PositionFilter final : public Xapian::PostingSource {
   bool check(Xapian::docid did, double) override {
     if (definite_ && did <= current_) return true;  // already at a match >= did
     current_ = did;
+    if (!batch_.covers(did)) fill(did);
     // False leaves an "indeterminate" position: the next next() moves past did.
-    definite_ = align(did) == did && satisfied(did);
+    definite_ = batch_.match(did);
     return definite_;
   }
-  bool at_end() const override { return ended_; }
+  bool at_end() const override { return exhausted_; }
   Xapian::docid get_docid() const override { return current_; }
   std::string get_description() const override { return "referat::PositionFilter"; }
 
@@ -105,15 +126,61 @@ class PositionFilter final : public Xapian::PostingSource {
   struct Alternative {
     std::string term;
     Xapian::PostingIterator postings;
+    std::size_t bit = 0;  // in Batch::present
   };
+  // Candidates checked ahead: every candidate in [from, to] is in `docs`.
+  struct Batch {
+    Xapian::docid from = 1, to = 0;
+    std::vector<Xapian::docid> docs;
+    std::vector<std::uint64_t> present;  // per candidate: which alternatives it holds
+    std::vector<char> ok;
+
+    bool covers(Xapian::docid did) const { return did >= from && did <= to; }
+    bool match(Xapian::docid did) const {
+      auto it = std::lower_bound(docs.begin(), docs.end(), did);
+      return it != docs.end() && *it == did && ok[static_cast<std::size_t>(it - docs.begin())];
+    }
+    // The first match >= did, or 0.
+    Xapian::docid first_match(Xapian::docid did) const {
+      for (auto it = std::lower_bound(docs.begin(), docs.end(), did); it != docs.end(); ++it) {
+        if (ok[static_cast<std::size_t>(it - docs.begin())]) return *it;
+      }
+      return 0;
+    }
+  };
+
   PositionConstraint c_;
-  std::vector<std::vector<Alternative>> words_;        // present alternatives per word
-  std::vector<std::vector<std::uint32_t>> positions_;  // per word, for the document checked
-  Xapian::ValueIterator values_;
+  SecondReader* second_ = nullptr;
+  bool use_second_ = false;
+  std::vector<std::vector<Alternative>> words_;  // present alternatives per word
+  Reading main_, helper_;                        // helper_: touched by the second thread only
+  Batch batch_;
+  std::size_t batch_size_ = 1;
   Xapian::docid current_ = 0;
   bool definite_ = false;  // current_ is a match (not just a failed check)
   Xapian::doccount termfreq_max_ = 0;
-  bool ended_ = false;
+  bool ended_ = false;                // no candidates after batch_
+  bool exhausted_ = false;            // no matches from current_ on
+  Xapian::docid next_candidate_ = 0;  // the first candidate after batch_
+
+  void seek(Xapian::docid did) {
+    definite_ = false;
+    for (;;) {
+      if (batch_.covers(did)) {
+        if (const Xapian::docid match = batch_.first_match(did)) {
+          current_ = match;
+          definite_ = true;
+          return;
+        }
+        did = batch_.to + 1;
+      }
+      if (ended_) {
+        exhausted_ = true;
+        return;
+      }
+      fill(did);
+    }
+  }
 
   // The first document >= did holding every word; 0 at the end.
   Xapian::docid align(Xapian::docid did) {
@@ -135,35 +202,86 @@ class PositionFilter final : public Xapian::PostingSource {
     return did;
   }
 
-  void seek(Xapian::docid did) {
-    while (!ended_) {
+  // Checks the next batch of candidates from did on (did is past batch_).
+  void fill(Xapian::docid did) {
+    // Grow while the matcher walks the candidates in order (it skipped none
+    // since the last batch); back to one when it jumps.
+    batch_size_ = did <= next_candidate_ ? std::min<std::size_t>(batch_size_ * 4, 256) : 1;
+    batch_.docs.clear();
+    batch_.present.clear();
+    batch_.from = did;
+    while (batch_.docs.size() < batch_size_) {
       const Xapian::docid candidate = align(did);
       if (candidate == 0) {
         ended_ = true;
-        return;
+        break;
       }
-      if (satisfied(candidate)) {
-        current_ = candidate;
-        definite_ = true;
-        return;
+      std::uint64_t present = 0;
+      for (const auto& alternatives : words_) {
+        for (const auto& a : alternatives) {
+          if (a.postings != Xapian::PostingIterator() && *a.postings == candidate) present |= std::uint64_t{1} << a.bit;
+        }
+      }
+      batch_.docs.push_back(candidate);
+      batch_.present.push_back(present);
+      if (candidate == std::numeric_limits<Xapian::docid>::max()) {
+        ended_ = true;
+        break;
       }
       did = candidate + 1;
     }
+    if (!ended_) {
+      batch_.to = batch_.docs.back();
+      next_candidate_ = align(batch_.to + 1);  // postings only: cheap
+      ended_ = next_candidate_ == 0;
+    }
+    if (ended_) batch_.to = std::numeric_limits<Xapian::docid>::max();
+    batch_.ok.assign(batch_.docs.size(), 0);
+    check_batch();
   }
 
-  // Positions of the words in document did (which holds every word).
-  bool satisfied(Xapian::docid did) {
-    if (values_ == Xapian::ValueIterator()) return false;  // past the last value
-    values_.skip_to(did);
-    if (values_ == Xapian::ValueIterator() || values_.get_docid() != did) return false;
-    const std::string stream = *values_;
+  void check_batch() {
+    const std::size_t n = batch_.docs.size();
+    if (!use_second_ || n < 8) {
+      check_range(main_, 0, n);
+      return;
+    }
+    const std::size_t half = n / 2;
+    second_->start([this, half, n](Xapian::Database& db) {
+      if (!helper_.started) helper_ = Reading{db.valuestream_begin(schema::slot_positions), true, {}};
+      check_range(helper_, half, n);
+    });
+    try {
+      check_range(main_, 0, half);
+    } catch (...) {
+      try {
+        second_->wait();  // it uses this object: let it finish first
+      } catch (...) {
+      }
+      throw;
+    }
+    second_->wait();
+  }
+
+  void check_range(Reading& r, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) batch_.ok[i] = satisfied(r, batch_.docs[i], batch_.present[i]);
+  }
+
+  // Whether document did (which holds the alternatives in `present`) has
+  // positions satisfying the constraint; `r` reads its value.
+  bool satisfied(Reading& r, Xapian::docid did, std::uint64_t present) const {
+    if (r.values == Xapian::ValueIterator()) return false;  // past the last value
+    r.values.skip_to(did);
+    if (r.values == Xapian::ValueIterator() || r.values.get_docid() != did) return false;
+    const std::string stream = *r.values;
     index::PositionsReader reader(stream);
+    r.positions.resize(words_.size());
     for (std::size_t w = 0; w < words_.size(); ++w) {
-      auto& p = positions_[w];
+      auto& p = r.positions[w];
       p.clear();
       int found = 0;
       for (const auto& a : words_[w]) {
-        if (a.postings == Xapian::PostingIterator() || *a.postings != did) continue;
+        if (!(present >> a.bit & 1)) continue;
         if (const std::uint32_t id = reader.id_of(a.term)) reader.append_positions(id, p), ++found;
       }
       if (found > 1) {  // a word's alternatives, e.g. lemma and surface form
@@ -171,7 +289,7 @@ class PositionFilter final : public Xapian::PostingSource {
         p.erase(std::unique(p.begin(), p.end()), p.end());
       }
     }
-    return positions_satisfy(c_, positions_);
+    return positions_satisfy(c_, r.positions);
   }
 };
 
@@ -192,7 +310,7 @@ bool positions_satisfy(const PositionConstraint& c, const std::vector<std::vecto
   return false;
 }
 
-Xapian::Query positional_query(PositionConstraint c, PositionStore store) {
+Xapian::Query positional_query(PositionConstraint c, PositionStore store, SecondReader* second) {
   std::vector<Xapian::Query> words;
   for (const auto& alternatives : c.words)
     words.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
@@ -203,7 +321,8 @@ Xapian::Query positional_query(PositionConstraint c, PositionStore store) {
   }
   Xapian::Query all(Xapian::Query::OP_AND, words.begin(), words.end());
   if (c.words.size() < 2) return all;  // one word: nothing to place
-  return Xapian::Query(Xapian::Query::OP_FILTER, all, Xapian::Query((new PositionFilter(std::move(c)))->release()));
+  return Xapian::Query(Xapian::Query::OP_FILTER, all,
+                       Xapian::Query((new PositionFilter(std::move(c), second))->release()));
 }
 
 }  // namespace referat::search

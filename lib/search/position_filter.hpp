@@ -4,6 +4,8 @@
 // table, which referat does not write.
 #include <referat/index.hpp>
 
+#include "search/second_reader.hpp"
+
 #include <xapian.h>
 
 #include <cstdint>
@@ -29,7 +31,8 @@ bool positions_satisfy(const PositionConstraint& c, const std::vector<std::vecto
 /// Xapian's AND of the words. With PositionStore::xapian that is Xapian's
 /// OP_PHRASE or OP_NEAR; with PositionStore::compact the AND filtered by a
 /// PostingSource reading the position values. Exact either way: every
-/// candidate is checked, so counts stay exact.
-Xapian::Query positional_query(PositionConstraint c, PositionStore store);
+/// candidate is checked, so counts stay exact. With `second`, long runs of
+/// candidates are checked on two threads.
+Xapian::Query positional_query(PositionConstraint c, PositionStore store, SecondReader* second = nullptr);
 
 }  // namespace referat::search

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 namespace fs = std::filesystem;
@@ -165,6 +166,8 @@ struct Searcher::Impl {
   std::vector<Topic> topics;
   minutes::Resolver resolver{committees, topics};
   PositionStore positions = PositionStore::compact;
+  // Checks phrase and NEAR candidates on a second core (compact store only).
+  std::unique_ptr<search::SecondReader> second;
 
   Impl(const std::string& p, const AnalyzerOptions& a, const ParseOptions& parse)
       : path(p),
@@ -181,6 +184,16 @@ struct Searcher::Impl {
     } catch (const Xapian::Error& e) {
       rethrow(e, p);
     }
+    set_threads(0);
+  }
+
+  void set_threads(unsigned threads) {
+    if (threads == 0) threads = std::min(2u, std::max(1u, std::thread::hardware_concurrency()));
+    const bool wanted = threads >= 2 && positions == PositionStore::compact;
+    if (!wanted)
+      second.reset();
+    else if (!second)
+      second = std::make_unique<search::SecondReader>(path);
   }
 
   // Request filters as one boolean query per facet (so each can be left out
@@ -265,7 +278,7 @@ struct Searcher::Impl {
     result.query = query_text;
     result.offset = r.offset;
     auto tree = query::parse(query_text, resolver);
-    search::Compiled compiled = search::compile(*tree, analyzer, positions);
+    search::Compiled compiled = search::compile(*tree, analyzer, positions, second.get());
     Filters f = filters(r);
     Xapian::Query full = apply(compiled.query, {&f.committee, &f.topic, &f.decision, &f.cases, &f.dates});
     Xapian::Enquire enquire(db);
@@ -428,7 +441,7 @@ std::vector<StoredItem> Searcher::all_items(const SearchRequest& request) {
     r.sort = SortOrder::date_ascending;
     std::vector<StoredItem> items;
     auto tree = query::parse(r.query, impl_->resolver);
-    auto compiled = search::compile(*tree, impl_->analyzer, impl_->positions);
+    auto compiled = search::compile(*tree, impl_->analyzer, impl_->positions, impl_->second.get());
     auto f = impl_->filters(r);
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(Impl::apply(compiled.query, {&f.committee, &f.topic, &f.decision, &f.cases, &f.dates}));
@@ -512,7 +525,7 @@ std::vector<TrendSeries> Searcher::trends(const TrendRequest& request) {
       auto totals = count_by_period(Impl::apply(Xapian::Query::MatchAll, {&f.committee, &f.dates}));
       for (const auto& [label, q] : series_queries) {
         auto tree = query::parse(q, m.resolver);
-        auto compiled = search::compile(*tree, m.analyzer, m.positions);
+        auto compiled = search::compile(*tree, m.analyzer, m.positions, m.second.get());
         auto counts = count_by_period(Impl::apply(compiled.query, {&f.committee, &f.dates}));
         TrendSeries s;
         s.label = group.empty() ? label : label + " · " + m.committees.canonical(group);
@@ -556,6 +569,8 @@ std::vector<CaseEvent> Searcher::case_timeline(const std::string& case_number) {
                events.end());
   return events;
 }
+
+void Searcher::set_threads(unsigned threads) { impl_->set_threads(threads); }
 
 void Searcher::reopen() {
   try {

@@ -428,7 +428,7 @@ TEST_CASE("NEAR and compound parts find words written in their dictionary form",
   CHECK(near.hits[0].snippet.highlights.size() == 2);
 }
 
-TEST_CASE("phrases and NEAR agree with a brute-force check of every item", "[search][positions]") {
+TEST_CASE("phrases and NEAR agree with a brute-force check of every item", "[search][positions][threads]") {
   // Random items over a few words, so that many hold the words of a query
   // but only some in the right places; one long item exercises the skip
   // table of the position values (over 32 distinct terms).
@@ -450,11 +450,16 @@ TEST_CASE("phrases and NEAR agree with a brute-force check of every item", "[sea
              "\",\"date\":\"2024-01-01\"}\n";
     items.push_back(words);
   }
-  for (PositionStore store : {PositionStore::compact, PositionStore::xapian}) {
-    INFO(position_store_name(store));
+  // The compact store's filter checks long runs of candidates on two
+  // threads (set_threads(2)), or all on the calling one.
+  for (auto [store, threads] : {std::pair{PositionStore::compact, 1u}, std::pair{PositionStore::compact, 2u},
+                                std::pair{PositionStore::xapian, 1u}}) {
+    INFO(position_store_name(store) << ", " << threads << " thread(s)");
     IndexOptions options;
     options.positions = store;
-    Searcher searcher(jsonl_index(std::string("positions-") + position_store_name(store), jsonl, options));
+    Searcher searcher(
+        jsonl_index(std::string("positions-") + position_store_name(store) + std::to_string(threads), jsonl, options));
+    searcher.set_threads(threads);
     auto search_ids = [&](const std::string& q) {
       SearchRequest r;
       r.query = q;
@@ -513,6 +518,38 @@ TEST_CASE("phrases and NEAR agree with a brute-force check of every item", "[sea
     CHECK(search_ids("\"ordba ordca\"") == std::set<std::string>{"i0"});
     CHECK(search_ids("\"ordca ordba\"").empty());
   }
+}
+
+TEST_CASE("a search reads positions at its own revision while a writer commits", "[search][positions][threads]") {
+  // The second reader opens the index when first needed, after this commit:
+  // its document ids would mean other items, so the searcher must not use it.
+  std::string jsonl;
+  for (int i = 0; i < 60; ++i)
+    jsonl += "{\"id\":\"a" + std::to_string(i) + "\",\"title\":\"Møde\",\"text\":\"" +
+             (i % 3 ? "alfa beta" : "beta alfa") + " gamma\",\"date\":\"2024-01-01\"}\n";
+  const std::string db = jsonl_index("revisions", jsonl);
+  Searcher searcher(db);
+  searcher.set_threads(2);
+  SearchRequest r;
+  r.query = "\"alfa beta\"";
+  r.limit = 100;
+  {
+    // Every item again, the phrase now in the other order: same ids and
+    // document numbers, other positions.
+    std::string swapped = jsonl;
+    for (std::size_t at = 0; (at = swapped.find("alfa beta", at)) != std::string::npos; at += 9)
+      swapped.replace(at, 9, "beta XXXX");
+    for (std::size_t at = 0; (at = swapped.find("beta alfa", at)) != std::string::npos; at += 9)
+      swapped.replace(at, 9, "alfa beta");
+    const std::string items = std::filesystem::path(db).parent_path().string() + "/items.jsonl";
+    std::ofstream(items) << swapped;
+    IndexWriter w(db);
+    REQUIRE(w.add_paths({items}).files_indexed == 1);
+    w.commit();
+  }
+  CHECK(searcher.search(r).total == 40);  // the revision it opened
+  searcher.reopen();
+  CHECK(searcher.search(r).total == 20);
 }
 
 TEST_CASE("an item of over a million words keeps its body apart from its title", "[search][positions]") {
