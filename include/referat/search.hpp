@@ -150,7 +150,7 @@ struct CaseEvent {
 /// A read-only view of an index. Cheap to keep open; reopen() sees new commits.
 /// Use it from one thread at a time (one Searcher per thread). On a machine
 /// with two or more cores it keeps a second index handle and a thread of its
-/// own to check phrase and NEAR candidates (see set_threads()).
+/// own for the costly parts of a search (see set_threads()).
 class Searcher {
  public:
   /// Throws IndexError{index_missing} when there is no index at `path`.
@@ -172,10 +172,10 @@ class Searcher {
   /// Sees the latest commit.
   void reopen();
   /// Threads one search may use: 1 keeps all work on the calling thread; 0
-  /// (the default) uses two where the machine has two or more cores. Only
-  /// phrases, NEAR and compound parts written apart use the second thread,
-  /// and only on indexes with the compact position store. Results are the
-  /// same either way.
+  /// (the default) uses two where the machine has two or more cores. The
+  /// second thread checks phrase, NEAR and compound-part candidates (compact
+  /// position store) and counts facets over 2,000 or more matches. Results
+  /// are the same either way.
   void set_threads(unsigned threads);
 
  private:

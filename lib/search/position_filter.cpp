@@ -247,20 +247,12 @@ class PositionFilter final : public Xapian::PostingSource {
       return;
     }
     const std::size_t half = n / 2;
-    second_->start([this, half, n](Xapian::Database& db) {
-      if (!helper_.started) helper_ = Reading{db.valuestream_begin(schema::slot_positions), true, {}};
-      check_range(helper_, half, n);
-    });
-    try {
-      check_range(main_, 0, half);
-    } catch (...) {
-      try {
-        second_->wait();  // it uses this object: let it finish first
-      } catch (...) {
-      }
-      throw;
-    }
-    second_->wait();
+    second_->run_beside(
+        [this, half, n](Xapian::Database& db) {
+          if (!helper_.started) helper_ = Reading{db.valuestream_begin(schema::slot_positions), true, {}};
+          check_range(helper_, half, n);
+        },
+        [this, half] { check_range(main_, 0, half); });
   }
 
   void check_range(Reading& r, std::size_t begin, std::size_t end) {

@@ -25,36 +25,82 @@ namespace fs = std::filesystem;
 namespace referat {
 namespace {
 
-// Counts multi-valued facets exactly: every matching document is seen
-// because searches run with checkatleast = doccount.
-class FacetSpy final : public Xapian::MatchSpy {
+// The documents a search matched. Searches run with checkatleast =
+// doccount, so every match is seen: facet counts are exact.
+class MatchedDocs final : public Xapian::MatchSpy {
  public:
-  explicit FacetSpy(std::vector<Xapian::valueno> slots) : slots_(std::move(slots)), counts_(slots_.size()) {}
-  void operator()(const Xapian::Document& doc, double) override {
+  void operator()(const Xapian::Document& doc, double) override { docs.push_back(doc.get_docid()); }
+  std::vector<Xapian::docid> docs;
+};
+
+// Documents per value of multi-valued slots ("Økonomiudvalget|Byrådet"
+// counts for both). Per document it counts the slot's whole value: few
+// distinct values recur over thousands of matches, so one hash look-up
+// replaces splitting and counting each part, and the parts are added up once.
+class FacetCounts {
+ public:
+  explicit FacetCounts(std::vector<Xapian::valueno> slots)
+      : slots_(std::move(slots)), whole_(slots_.size()), counts_(slots_.size()) {}
+
+  // Counts documents [begin, end) (ascending). The values come from the
+  // slots' streams, read forward: Document::get_value() would decode a value
+  // chunk from its start for every document.
+  void add(const Xapian::Database& db, const Xapian::docid* begin, const Xapian::docid* end) {
     for (std::size_t i = 0; i < slots_.size(); ++i) {
-      std::string value = doc.get_value(slots_[i]);
-      std::size_t start = 0;
-      while (start < value.size()) {
-        std::size_t end = value.find(schema::multi_separator, start);
-        if (end == std::string::npos) end = value.size();
-        if (end > start) ++counts_[i][value.substr(start, end - start)];
-        start = end + 1;
+      Xapian::ValueIterator stream = db.valuestream_begin(slots_[i]);
+      for (const Xapian::docid* d = begin; d != end && stream != Xapian::ValueIterator(); ++d) {
+        stream.skip_to(*d);
+        if (stream == Xapian::ValueIterator() || stream.get_docid() != *d) continue;
+        std::string value = *stream;
+        if (value.empty()) continue;
+        auto it = whole_[i].find(value);
+        if (it == whole_[i].end()) it = whole_[i].emplace(std::move(value), 0).first;
+        ++it->second;
       }
     }
+    summed_ = false;
   }
+  void merge(const FacetCounts& other) {
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+      for (const auto& [value, n] : other.whole_[i]) whole_[i][value] += n;
+    }
+    summed_ = false;
+  }
+
   std::vector<FacetValue> values(std::size_t i, bool by_value = false) const {
     std::vector<FacetValue> out;
-    for (const auto& [v, c] : counts_[i]) out.push_back({v, c});
+    for (const auto& [v, c] : counts(i)) out.push_back({v, c});
     std::stable_sort(out.begin(), out.end(), [by_value](const FacetValue& a, const FacetValue& b) {
       return by_value ? a.value < b.value : a.count > b.count;
     });
     return out;
   }
-  const std::map<std::string, std::size_t>& counts(std::size_t i) const { return counts_[i]; }
+  const std::map<std::string, std::size_t>& counts(std::size_t i) const {
+    if (!summed_) sum();
+    return counts_[i];
+  }
 
  private:
   std::vector<Xapian::valueno> slots_;
-  std::vector<std::map<std::string, std::size_t>> counts_;
+  std::vector<std::unordered_map<std::string, std::size_t>> whole_;  // per slot: whole value → documents
+  mutable std::vector<std::map<std::string, std::size_t>> counts_;   // per slot: one value → documents
+  mutable bool summed_ = true;
+
+  void sum() const {
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+      counts_[i].clear();
+      for (const auto& [value, n] : whole_[i]) {
+        std::size_t start = 0;
+        while (start < value.size()) {
+          std::size_t end = value.find(schema::multi_separator, start);
+          if (end == std::string::npos) end = value.size();
+          if (end > start) counts_[i][value.substr(start, end - start)] += n;
+          start = end + 1;
+        }
+      }
+    }
+    summed_ = true;
+  }
 };
 
 // Days since 0000-03-01 for a YYYYMMDD value (a civil-calendar day count).
@@ -166,7 +212,7 @@ struct Searcher::Impl {
   std::vector<Topic> topics;
   minutes::Resolver resolver{committees, topics};
   PositionStore positions = PositionStore::compact;
-  // Checks phrase and NEAR candidates on a second core (compact store only).
+  // Checks phrase and NEAR candidates and counts facets on a second core.
   std::unique_ptr<search::SecondReader> second;
 
   Impl(const std::string& p, const AnalyzerOptions& a, const ParseOptions& parse)
@@ -189,7 +235,7 @@ struct Searcher::Impl {
 
   void set_threads(unsigned threads) {
     if (threads == 0) threads = std::min(2u, std::max(1u, std::thread::hardware_concurrency()));
-    const bool wanted = threads >= 2 && positions == PositionStore::compact;
+    const bool wanted = threads >= 2;
     if (!wanted)
       second.reset();
     else if (!second)
@@ -300,8 +346,8 @@ struct Searcher::Impl {
     }
     if (r.collapse == Collapse::by_case) enquire.set_collapse_key(schema::slot_case);
     if (r.collapse == Collapse::by_meeting) enquire.set_collapse_key(schema::slot_meeting);
-    FacetSpy spy({schema::slot_committees, schema::slot_topics, schema::slot_year, schema::slot_outcomes});
-    if (r.facets) enquire.add_matchspy(&spy);
+    MatchedDocs matched;
+    if (r.facets) enquire.add_matchspy(&matched);
     Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit), all);
     result.total = mset.get_matches_estimated();
@@ -331,19 +377,21 @@ struct Searcher::Impl {
       result.hits.push_back(std::move(hit));
     }
     if (r.facets) {
-      result.facets.committee = spy.values(0);
-      result.facets.topic = spy.values(1);
-      result.facets.year = spy.values(2, true);
-      result.facets.decision = spy.values(3);
+      const FacetCounts counts = count_facets(
+          matched.docs, {schema::slot_committees, schema::slot_topics, schema::slot_year, schema::slot_outcomes});
+      result.facets.committee = counts.values(0);
+      result.facets.topic = counts.values(1);
+      result.facets.year = counts.values(2, true);
+      result.facets.decision = counts.values(3);
       // Disjunctive: a facet with an active filter counts without it.
       auto recount = [&](Xapian::valueno slot, std::vector<FacetValue>& out,
                          std::initializer_list<const Xapian::Query*> others) {
         Xapian::Enquire e(db);
         e.set_query(apply(compiled.query, others));
-        FacetSpy one({slot});
+        MatchedDocs one;
         e.add_matchspy(&one);
         e.get_mset(0, 0, all);
-        out = one.values(0);
+        out = count_facets(one.docs, {slot}).values(0);
       };
       if (!f.committee.empty())
         recount(schema::slot_committees, result.facets.committee, {&f.topic, &f.decision, &f.cases, &f.dates});
@@ -354,6 +402,23 @@ struct Searcher::Impl {
     }
     if (result.total < 5 && !compiled.words.empty()) result.suggestion = suggest(compiled.words, query_text);
     return result;
+  }
+
+  // Facet counts over `docs`; many documents are counted on two threads.
+  FacetCounts count_facets(std::vector<Xapian::docid>& docs, const std::vector<Xapian::valueno>& slots) {
+    if (!std::is_sorted(docs.begin(), docs.end())) std::sort(docs.begin(), docs.end());
+    FacetCounts mine(slots);
+    const Xapian::docid* begin = docs.data();
+    const Xapian::docid* end = begin + docs.size();
+    if (docs.size() < 2000 || !second || !second->sync(db.get_revision())) {
+      mine.add(db, begin, end);
+      return mine;
+    }
+    const Xapian::docid* half = begin + docs.size() / 2;
+    FacetCounts theirs(slots);
+    second->run_beside([&](Xapian::Database& own) { theirs.add(own, half, end); }, [&] { mine.add(db, begin, half); });
+    mine.merge(theirs);
+    return mine;
   }
 
   // The hits of `text` in place of a query that had none, with a note; empty
@@ -502,11 +567,12 @@ std::vector<TrendSeries> Searcher::trends(const TrendRequest& request) {
     auto count_by_period = [&](const Xapian::Query& q) {
       Xapian::Enquire e(m.db);
       e.set_query(q);
-      FacetSpy spy({schema::slot_date});
-      e.add_matchspy(&spy);
+      MatchedDocs matched;
+      e.add_matchspy(&matched);
       e.get_mset(0, 0, std::max<Xapian::doccount>(1, m.db.get_doccount()));
       std::map<std::string, std::size_t> counts;
-      for (const auto& [date, c] : spy.counts(0)) counts[period_of(date, request.by)] += c;
+      const FacetCounts by_date = m.count_facets(matched.docs, {schema::slot_date});
+      for (const auto& [date, c] : by_date.counts(0)) counts[period_of(date, request.by)] += c;
       return counts;
     };
     std::string first =

@@ -30,14 +30,24 @@ bool SecondReader::sync(Xapian::rev revision) {
   }
 }
 
-void SecondReader::start(std::function<void(Xapian::Database&)> work) {
+void SecondReader::run_beside(const std::function<void(Xapian::Database&)>& theirs, const std::function<void()>& mine) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    work_ = std::move(work);
+    work_ = &theirs;
     busy_ = true;
     error_ = nullptr;
   }
   wake_.notify_one();
+  try {
+    mine();
+  } catch (...) {
+    try {
+      wait();  // `theirs` may use what the caller is about to unwind
+    } catch (...) {
+    }
+    throw;
+  }
+  wait();
 }
 
 void SecondReader::wait() {
@@ -55,7 +65,7 @@ void SecondReader::loop() {
     lock.unlock();
     std::exception_ptr error;
     try {
-      work_(db_);
+      (*work_)(db_);
     } catch (...) {
       error = std::current_exception();
     }

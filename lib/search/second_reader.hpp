@@ -15,7 +15,7 @@
 namespace referat::search {
 
 /// Serves one search at a time: the owner (a Searcher, itself used by one
-/// thread at a time) calls sync(), then start() and wait() in pairs.
+/// thread at a time) calls sync(), then run_beside().
 class SecondReader {
  public:
   explicit SecondReader(std::string path);
@@ -28,11 +28,10 @@ class SecondReader {
   /// alone, since document ids may mean other documents at another revision.
   bool sync(Xapian::rev revision);
 
-  /// Runs `work` on the second thread with the second handle. Not reentrant:
-  /// wait() before the next start().
-  void start(std::function<void(Xapian::Database&)> work);
-  /// Waits for the work; rethrows what it threw.
-  void wait();
+  /// Runs `theirs` on the second thread with the second handle and `mine` on
+  /// the calling thread; returns when both are done. Rethrows what either
+  /// threw (the calling thread's first). Not reentrant.
+  void run_beside(const std::function<void(Xapian::Database&)>& theirs, const std::function<void()>& mine);
 
  private:
   std::string path_;
@@ -40,12 +39,13 @@ class SecondReader {
   bool opened_ = false;
   std::mutex mutex_;
   std::condition_variable wake_, done_;
-  std::function<void(Xapian::Database&)> work_;
+  const std::function<void(Xapian::Database&)>* work_ = nullptr;
   bool busy_ = false, stopping_ = false;
   std::exception_ptr error_;
   std::thread thread_;  // last: started once everything above exists
 
   void loop();
+  void wait();
 };
 
 }  // namespace referat::search

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 
@@ -550,6 +551,56 @@ TEST_CASE("a search reads positions at its own revision while a writer commits",
   CHECK(searcher.search(r).total == 40);  // the revision it opened
   searcher.reopen();
   CHECK(searcher.search(r).total == 20);
+}
+
+TEST_CASE("facet counts over thousands of matches agree on one and two threads", "[search][threads]") {
+  // Over 2,000 matches are counted on two threads (each half the documents);
+  // items hold one or two committees, so the parts of a value are summed.
+  const std::vector<std::string> committees{"Økonomiudvalget", "Kommunalbestyrelsen", "Børne- og Ungeudvalget",
+                                            "Teknik- og Miljøudvalget"};
+  std::map<std::string, std::size_t> expected_committees, expected_years;
+  std::string jsonl;
+  for (int i = 0; i < 2600; ++i) {
+    const std::string year = std::to_string(2019 + i % 6);
+    std::string list = "\"" + committees[i % 4] + "\"";
+    ++expected_committees[committees[i % 4]];
+    if (i % 7 == 0) {
+      list += ",\"" + committees[(i + 1) % 4] + "\"";
+      ++expected_committees[committees[(i + 1) % 4]];
+    }
+    ++expected_years[year];
+    jsonl += "{\"id\":\"f" + std::to_string(i) + "\",\"title\":\"Budget\",\"text\":\"Budgettet for året.\"," +
+             "\"committees\":[" + list + "],\"date\":\"" + year + "-03-01\"}\n";
+  }
+  Searcher searcher(jsonl_index("many-facets", jsonl));
+  auto as_map = [](const std::vector<FacetValue>& values) {
+    std::map<std::string, std::size_t> out;
+    for (const auto& v : values) out[v.value] = v.count;
+    return out;
+  };
+  for (unsigned threads : {1u, 2u}) {
+    INFO(threads << " thread(s)");
+    searcher.set_threads(threads);
+    SearchRequest r;
+    r.query = "budget";
+    auto result = searcher.search(r);
+    CHECK(result.total == 2600);
+    CHECK(as_map(result.facets.committee) == expected_committees);
+    CHECK(as_map(result.facets.year) == expected_years);
+    // Disjunctive: the committee facet ignores the committee filter.
+    r.committees = {"Byrådet"};  // an alias of Kommunalbestyrelsen
+    auto filtered = searcher.search(r);
+    CHECK(filtered.total == expected_committees["Kommunalbestyrelsen"]);
+    CHECK(as_map(filtered.facets.committee) == expected_committees);
+    TrendRequest t;
+    t.queries = {"budget"};
+    t.by = Period::year;
+    auto series = searcher.trends(t);
+    REQUIRE(series.size() == 1);
+    std::map<std::string, std::size_t> per_year;
+    for (const auto& p : series[0].points) per_year[p.period] = p.count;
+    CHECK(per_year == expected_years);
+  }
 }
 
 TEST_CASE("an item of over a million words keeps its body apart from its title", "[search][positions]") {
