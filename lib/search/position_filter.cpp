@@ -98,7 +98,7 @@ class PositionFilter final : public Xapian::PostingSource {
     batch_ = {};
     batch_size_ = 1;
     // Document ids must mean the same documents in both handles.
-    use_second_ = second_ && alternatives <= 64 && second_->sync(db.get_revision());
+    use_second_ = second_ && alternatives <= 64 && second_->sync(db);
   }
 
   Xapian::doccount get_termfreq_min() const override { return 0; }

@@ -410,7 +410,7 @@ struct Searcher::Impl {
     FacetCounts mine(slots);
     const Xapian::docid* begin = docs.data();
     const Xapian::docid* end = begin + docs.size();
-    if (docs.size() < 2000 || !second || !second->sync(db.get_revision())) {
+    if (docs.size() < 2000 || !second || !second->sync(db)) {
       mine.add(db, begin, end);
       return mine;
     }

@@ -15,9 +15,10 @@ SecondReader::~SecondReader() {
   thread_.join();
 }
 
-bool SecondReader::sync(Xapian::rev revision) {
+bool SecondReader::sync(const Xapian::Database& theirs) {
   std::lock_guard<std::mutex> lock(mutex_);  // the thread is idle: nothing else touches db_
   try {
+    const Xapian::rev revision = theirs.get_revision();  // throws for several shards in one handle
     if (!opened_) {
       db_ = Xapian::Database(path_);
       opened_ = true;

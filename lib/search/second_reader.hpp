@@ -23,10 +23,11 @@ class SecondReader {
   SecondReader(const SecondReader&) = delete;
   SecondReader& operator=(const SecondReader&) = delete;
 
-  /// Brings the second handle to `revision` (the caller's handle's). False if
-  /// it cannot, e.g. a writer committed in between: then the caller reads
-  /// alone, since document ids may mean other documents at another revision.
-  bool sync(Xapian::rev revision);
+  /// Brings the second handle to the revision of `theirs` (the caller's
+  /// handle). False if it cannot, e.g. a writer committed in between, or
+  /// `theirs` has no single revision: then the caller reads alone, since
+  /// document ids may mean other documents at another revision.
+  bool sync(const Xapian::Database& theirs);
 
   /// Runs `theirs` on the second thread with the second handle and `mine` on
   /// the calling thread; returns when both are done. Rethrows what either

@@ -603,6 +603,30 @@ TEST_CASE("facet counts over thousands of matches agree on one and two threads",
   }
 }
 
+TEST_CASE("a stub database of two indexes searches on two threads", "[search][threads]") {
+  // A Xapian stub file opens several indexes as one handle, which has no
+  // single revision: the second thread is not used (it threw before).
+  std::string first, second;
+  for (int i = 0; i < 2400; ++i) {
+    (i % 2 ? second : first) += "{\"id\":\"s" + std::to_string(i) +
+                                "\",\"title\":\"Budget\",\"text\":\"Budgettet og alfa beta.\"," +
+                                "\"committee\":\"Økonomiudvalget\",\"date\":\"2024-01-01\"}\n";
+  }
+  const std::string a = jsonl_index("stub-a", first), b = jsonl_index("stub-b", second);
+  const std::string stub = fixture::temp_dir("stub") + "/both.stub";
+  std::ofstream(stub) << "glass " << a << "\nglass " << b << "\n";
+  Searcher searcher(stub);
+  searcher.set_threads(2);
+  SearchRequest r;
+  r.query = "budget";
+  auto result = searcher.search(r);
+  CHECK(result.total == 2400);
+  REQUIRE(result.facets.committee.size() == 1);
+  CHECK(result.facets.committee[0].count == 2400);
+  r.query = "\"alfa beta\"";
+  CHECK(searcher.search(r).total == 2400);
+}
+
 TEST_CASE("an item of over a million words keeps its body apart from its title", "[search][positions]") {
   // With title positions from 10^6 (format 3) the body's millionth word ran
   // into the title: "unikt slut" matched across them and "sidste" got no
