@@ -82,8 +82,7 @@ std::string file_hash_key(const std::string& key) { return std::string(schema::f
 std::string analysis_fingerprint(const AnalyzerOptions& analyzer, const std::string& parser_data_dir) {
   std::string basis(schema::analysis_version);
   auto add_data = [&](const std::string& dir, const char* name) {
-    const std::string path = dir.empty() ? std::string() : dir + "/" + name;
-    basis += detail::load_data(fs::exists(path) ? path : std::string(), name);
+    basis += detail::load_data(minutes::data_file(dir, name), name);
   };
   for (const char* name : {"stopwords-da.txt", "lemma-exceptions.tsv", "place-names.tsv", "compound-blocklist.txt"})
     add_data(analyzer.data_dir, name);

@@ -1,6 +1,7 @@
 #include <referat/error.hpp>
 #include <referat/search.hpp>
 
+#include "common/files.hpp"
 #include "index/record.hpp"
 #include "index/schema.hpp"
 #include "minutes/topics.hpp"
@@ -90,12 +91,8 @@ class FacetCounts {
     for (std::size_t i = 0; i < slots_.size(); ++i) {
       counts_[i].clear();
       for (const auto& [value, n] : whole_[i]) {
-        std::size_t start = 0;
-        while (start < value.size()) {
-          std::size_t end = value.find(schema::multi_separator, start);
-          if (end == std::string::npos) end = value.size();
-          if (end > start) counts_[i][value.substr(start, end - start)] += n;
-          start = end + 1;
+        for (const std::string& part : detail::split(value, schema::multi_separator)) {
+          if (!part.empty()) counts_[i][part] += n;
         }
       }
     }
