@@ -63,8 +63,7 @@ struct Analyzer::Impl {
   Impl(const AnalyzerOptions& o, std::shared_ptr<analysis::SharedWordCache> shared)
       : options(o), lexicon(o, std::move(shared)) {}
 
-  void add_word_terms(Token& out, const std::string& word, bool as_variant) {
-    const analysis::WordInfo& info = lexicon.word(word);
+  void add_word_terms(Token& out, const std::string& word, const analysis::WordInfo& info, bool as_variant) {
     if (as_variant) add_term(out, live, word, TermKind::variant);
     if (!info.stop_word && options.lemmas) {
       for (const auto& lemma : info.lemmas) add_term(out, live, lemma, TermKind::lemma);
@@ -124,16 +123,20 @@ struct Analyzer::Impl {
       add_term(token, live, r.folded, TermKind::surface);
       switch (r.type) {
         case TokenType::word: {
-          token.stop_word = lexicon.word(r.folded).stop_word;
-          add_word_terms(token, r.folded, false);
+          // One cache look-up per word: it is the hottest call of indexing.
+          const analysis::WordInfo& info = lexicon.word(r.folded);
+          token.stop_word = info.stop_word;
+          add_word_terms(token, r.folded, info, false);
           for (const auto& part : r.chain_parts) {
-            if (part != r.folded && !lexicon.word(part).stop_word) {
-              for (const auto& lemma : lexicon.word(part).lemmas) add_term(token, live, lemma, TermKind::part);
+            if (part == r.folded) continue;
+            const analysis::WordInfo& part_info = lexicon.word(part);
+            if (!part_info.stop_word) {
+              for (const auto& lemma : part_info.lemmas) add_term(token, live, lemma, TermKind::part);
             }
           }
           if (options.decompound && (r.suspended || r.leading_hyphen)) {
             std::string expansion = elliptical_expansion(i);
-            if (!expansion.empty()) add_word_terms(token, expansion, true);
+            if (!expansion.empty()) add_word_terms(token, expansion, lexicon.word(expansion), true);
           }
           break;
         }

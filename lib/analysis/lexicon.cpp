@@ -11,10 +11,12 @@
 #include <algorithm>
 #include <deque>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace referat::analysis {
 namespace {
@@ -68,6 +70,21 @@ struct Lexicon::Impl {
   std::unordered_map<std::string, WordInfo> cache;        // this thread's own words, no locks
   std::shared_ptr<SharedWordCache> shared;                // all threads' words
   std::unordered_map<std::string, const WordInfo*> seen;  // this thread's look-ups into `shared`, no locks
+
+  // The words met last, direct-mapped by hash, in front of `cache` and
+  // `seen`: the frequent words stay in the CPU's cache, where a look-up in
+  // maps of several hundred thousand words waits on memory (Lexicon::word
+  // was 5-6% of indexing). Cleared whenever a map it points into is.
+  struct Recent {
+    std::string word;
+    const WordInfo* info = nullptr;
+  };
+  static constexpr std::size_t recent_slots = 8192;  // power of two; ~320 KB
+  std::vector<Recent> recent{recent_slots};
+
+  void forget_recent() {
+    for (auto& r : recent) r.info = nullptr;
+  }
 
   explicit Impl(const AnalyzerOptions& opts) : options(opts) {
     load_lists();
@@ -379,9 +396,21 @@ Lexicon::Lexicon(Lexicon&&) noexcept = default;
 Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
 
 const WordInfo& Lexicon::word(const std::string& folded) {
+  auto& recent = impl_->recent[std::hash<std::string>{}(folded) & (Impl::recent_slots - 1)];
+  if (recent.info && recent.word == folded) return *recent.info;
+  const WordInfo& info = look_up(folded);
+  recent.word = folded;
+  recent.info = &info;
+  return info;
+}
+
+const WordInfo& Lexicon::look_up(const std::string& folded) {
   constexpr std::size_t limit = 2'000'000;  // bound memory on huge vocabularies
   auto& cache = impl_->cache;
-  if (auto it = cache.find(folded); it != cache.end()) return it->second;
+  // (The private cache is empty while a shared one has room: skip hashing.)
+  if (!cache.empty()) {
+    if (auto it = cache.find(folded); it != cache.end()) return it->second;
+  }
   // With a shared cache this thread keeps only pointers into it: entries are
   // never changed or erased there, and unordered_map keeps them in place.
   // (Full copies per thread cost about 45 MiB per thread on 55 MB of Europarl.)
@@ -389,7 +418,10 @@ const WordInfo& Lexicon::word(const std::string& folded) {
   auto& seen = impl_->seen;
   if (shared) {
     if (auto it = seen.find(folded); it != seen.end()) return *it->second;
-    if (seen.size() > limit) seen.clear();
+    if (seen.size() > limit) {
+      seen.clear();
+      impl_->forget_recent();
+    }
     std::shared_lock<std::shared_mutex> lock(shared->mutex);
     if (auto it = shared->words.find(folded); it != shared->words.end()) {
       return *seen.emplace(folded, &it->second).first->second;
@@ -404,7 +436,10 @@ const WordInfo& Lexicon::word(const std::string& folded) {
     }
   }
   // No shared cache, or it is full: keep our own copy.
-  if (cache.size() > limit) cache.clear();
+  if (cache.size() > limit) {
+    cache.clear();
+    impl_->forget_recent();
+  }
   return cache.emplace(folded, std::move(info)).first->second;
 }
 

@@ -37,7 +37,8 @@ class Lexicon {
   Lexicon(Lexicon&&) noexcept;
   Lexicon& operator=(Lexicon&&) noexcept;
 
-  /// Analysis of a folded word, cached per distinct word.
+  /// Analysis of a folded word, cached per distinct word. The reference
+  /// stays valid until the next call (a full cache is emptied).
   const WordInfo& word(const std::string& folded);
 
   /// Compound split of a folded word: part lemmas and seams; empty parts for
@@ -48,6 +49,7 @@ class Lexicon {
   [[nodiscard]] std::size_t cached_words() const noexcept;
 
  private:
+  const WordInfo& look_up(const std::string& folded);  // word() behind its front cache
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
