@@ -8,6 +8,7 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace referat::index {
 namespace {
@@ -21,13 +22,13 @@ std::string packed(const std::vector<std::string>& values) {
   return out;
 }
 
-std::string field_prefix(SectionKind kind) {
+std::string_view field_prefix(SectionKind kind) {
   switch (kind) {
-    case SectionKind::indstilling: return std::string(schema::indstilling);
+    case SectionKind::indstilling: return schema::indstilling;
     case SectionKind::beslutning:
-    case SectionKind::referat: return std::string(schema::beslutning);
+    case SectionKind::referat: return schema::beslutning;
     case SectionKind::sagsfremstilling:
-    case SectionKind::resume: return std::string(schema::sagsfremstilling);
+    case SectionKind::resume: return schema::sagsfremstilling;
     default: return {};
   }
 }
@@ -37,30 +38,63 @@ std::string bounded(const std::string& term) { return term.substr(0, text::utf8_
 
 bool positional_lemma(TermKind kind) { return kind == TermKind::lemma || kind == TermKind::part; }
 
-// Where a document's terms get their positions: its own packed value
+// A document's terms on their way into the Xapian::Document. Each distinct
+// term is looked up here once per occurrence (one hash, no allocation) and
+// goes to Xapian once with its summed wdf: Xapian's Document keeps a
+// std::map, and a tree walk per occurrence was a measurable share of
+// indexing. Positions go to the document's packed value
 // (PositionStore::compact, index/positions.hpp) or Xapian's position table.
-struct Positioner {
-  Xapian::Document& doc;
-  PositionStore store;
-  PositionsWriter packed;
+class DocumentTerms {
+ public:
+  DocumentTerms(Xapian::Document& doc, PositionStore store) : doc_(doc), store_(store) {}
 
-  void add(const std::string& term, std::uint32_t position, Xapian::termcount wdf, bool positioned) {
-    if (positioned && store == PositionStore::xapian) {
-      doc.add_posting(term, position, wdf);
+  // `prefix` + `text` occurs `wdf` times; at `position` if positioned.
+  void add(std::string_view prefix, const std::string& text, std::uint32_t position, Xapian::termcount wdf,
+           bool positioned) {
+    key_.assign(prefix).append(text);
+    if (positioned && store_ == PositionStore::xapian) {
+      doc_.add_posting(key_, position, wdf);
       return;
     }
-    doc.add_term(term, wdf);
-    if (positioned) packed.add(position, term);
+    auto [it, inserted] = index_.try_emplace(key_, static_cast<std::uint32_t>(slots_.size()));
+    if (inserted) slots_.push_back({&it->first, 0, no_id});
+    Slot& slot = slots_[it->second];
+    slot.wdf += wdf;
+    if (positioned) {
+      if (slot.position_id == no_id) slot.position_id = positions_.id_of(slot.term);
+      positions_.add(position, slot.position_id);
+    }
   }
+
   // A lemma or part term of `token`. For a word written in its dictionary
   // form the surface term holds the position and the lemma term only counts
   // it (smaller index; readers look in both, see schema::format_version).
   void add(const Term& term, const Token& token, Xapian::termcount wdf) {
     if (!positional_lemma(term.kind))
-      add(term.text, token.position, wdf, true);
+      add({}, term.text, token.position, wdf, true);
     else
-      add(std::string(schema::lemma) + term.text, token.position, wdf, term.text != token.text);
+      add(schema::lemma, term.text, token.position, wdf, term.text != token.text);
   }
+
+  // Hands the terms to the document; the packed positions when compact.
+  void finish() {
+    for (const Slot& slot : slots_) doc_.add_term(*slot.term, slot.wdf);
+    if (store_ == PositionStore::compact) doc_.add_value(schema::slot_positions, positions_.encode());
+  }
+
+ private:
+  static constexpr std::uint32_t no_id = UINT32_MAX;
+  struct Slot {
+    const std::string* term;  // key in index_
+    Xapian::termcount wdf;
+    std::uint32_t position_id;  // in positions_, or no_id
+  };
+  Xapian::Document& doc_;
+  PositionStore store_;
+  std::unordered_map<std::string, std::uint32_t> index_;  // term → slot
+  std::vector<Slot> slots_;
+  PositionsWriter positions_;
+  std::string key_;  // scratch: prefix + text
 };
 
 }  // namespace
@@ -77,7 +111,7 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
   Record record = make_record(item, file, id, source);
   const std::string& text = record.item.text;
   Xapian::Document doc;
-  Positioner positions{doc, store, {}};
+  DocumentTerms doc_terms(doc, store);
   query::ItemTerms terms(&interest);
   const bool tag_topics = item.topics.empty();
 
@@ -88,10 +122,11 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
   analyzer.analyze(text, [&](const Token& token) {
     offsets.emplace_back(token.begin, token.end);
     while (range < record.ranges.size() && record.ranges[range].end <= token.begin) ++range;
-    std::string prefix = range < record.ranges.size() ? field_prefix(record.ranges[range].kind) : std::string();
+    const std::string_view prefix =
+        range < record.ranges.size() ? field_prefix(record.ranges[range].kind) : std::string_view();
     for (const Term& term : token.terms) {
-      positions.add(term, token, 1);
-      if (!prefix.empty() && positional_lemma(term.kind)) doc.add_term(prefix + term.text);
+      doc_terms.add(term, token, 1);
+      if (!prefix.empty() && positional_lemma(term.kind)) doc_terms.add(prefix, term.text, 0, 1, false);
     }
     if (tag_topics) terms.add(token);
   });
@@ -100,12 +135,14 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
       item.title,
       [&](const Token& token) {
         for (const Term& term : token.terms) {
-          positions.add(term, token, 3);
-          if (positional_lemma(term.kind)) doc.add_term(std::string(schema::title) + term.text);
+          doc_terms.add(term, token, 3);
+          if (positional_lemma(term.kind)) doc_terms.add(schema::title, term.text, 0, 1, false);
         }
         if (tag_topics) terms.add(token);
       },
       schema::title_base);
+
+  doc_terms.finish();
 
   if (tag_topics) {
     auto topics = tagger.tag(terms, analyzer);
@@ -139,7 +176,6 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
   doc.add_value(schema::slot_case, hit.case_numbers.empty() ? id : text::fold(hit.case_numbers.front()));
   doc.add_value(schema::slot_meeting, meeting);
   doc.add_value(schema::slot_offsets_packed, encode_offsets(offsets));
-  if (store == PositionStore::compact) doc.add_value(schema::slot_positions, positions.packed.encode());
   doc.set_data(serialise(record));
   return {std::string(schema::id) + id, std::move(doc)};
 }

@@ -74,12 +74,21 @@ std::uint64_t position_term_hash(std::string_view term, unsigned salt, unsigned 
 }
 
 void PositionsWriter::add(std::uint32_t position, std::string_view term) {
-  auto [it, inserted] = ids_.try_emplace(std::string(term), static_cast<std::uint32_t>(terms_.size()));
-  if (inserted) terms_.push_back(&it->first);
+  auto [it, inserted] = ids_.try_emplace(std::string(term), 0);
+  if (inserted) it->second = id_of(&it->first);
+  add(position, it->second);
+}
+
+std::uint32_t PositionsWriter::id_of(const std::string* term) {
+  terms_.push_back(term);
+  return static_cast<std::uint32_t>(terms_.size() - 1);
+}
+
+void PositionsWriter::add(std::uint32_t position, std::uint32_t id) {
   for (auto e = entries_.rbegin(); e != entries_.rend() && e->position == position; ++e) {
-    if (e->id == it->second) return;
+    if (e->id == id) return;
   }
-  entries_.push_back({position, it->second});
+  entries_.push_back({position, id});
 }
 
 std::string PositionsWriter::encode() const {

@@ -39,14 +39,21 @@ class PositionsWriter {
   /// schema::title_base; each ascending. A term repeated at one position is
   /// kept once.
   void add(std::uint32_t position, std::string_view term);
+  /// The id add() takes for `term`: call it once per distinct term (two ids
+  /// for one term make encode() fail); `term` must outlive encode(). For
+  /// callers that already keep a document's terms, so a term is looked up
+  /// once rather than per position.
+  std::uint32_t id_of(const std::string* term);
+  /// As add(position, term), for an id from id_of().
+  void add(std::uint32_t position, std::uint32_t id);
   std::string encode() const;
 
  private:
   struct Entry {
     std::uint32_t position, id;
   };
-  std::unordered_map<std::string, std::uint32_t> ids_;  // term → index in order of first use
-  std::vector<const std::string*> terms_;               // by that index (keys of ids_)
+  std::unordered_map<std::string, std::uint32_t> ids_;  // for add(position, term): term → id
+  std::vector<const std::string*> terms_;               // by id, in order of first use
   std::vector<Entry> entries_;
 };
 

@@ -140,3 +140,26 @@ TEST_CASE("phrase: in order at consecutive positions; NEAR: distinct positions w
   CHECK_FALSE(positions_satisfy(near, {{5}, {5}}));
   CHECK(positions_satisfy(near, {{5, 9}, {5, 9}}));
 }
+
+TEST_CASE("positions added by id pack exactly as positions added by term", "[index][positions]") {
+  std::mt19937 rng(5);
+  for (std::size_t distinct : {3u, 650u, 4000u}) {
+    PositionsWriter by_term;
+    const std::uint32_t length = static_cast<std::uint32_t>(distinct * 2);
+    std::vector<std::pair<std::uint32_t, std::string>> added;
+    std::uniform_int_distribution<std::size_t> pick(0, distinct - 1);
+    for (std::uint32_t p = 0; p < length; ++p) {
+      added.emplace_back(p, "t" + std::to_string(p < distinct ? p : pick(rng)));
+      if (rng() % 4 == 0) added.emplace_back(p, added.back().second);  // a repeat at one position
+    }
+    std::map<std::string, std::uint32_t> ids;  // std::map: its keys stay in place
+    PositionsWriter by_id;
+    for (const auto& [position, term] : added) {
+      by_term.add(position, term);
+      auto [it, inserted] = ids.try_emplace(term, 0);
+      if (inserted) it->second = by_id.id_of(&it->first);
+      by_id.add(position, it->second);
+    }
+    CHECK(by_id.encode() == by_term.encode());
+  }
+}

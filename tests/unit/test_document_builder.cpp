@@ -1,0 +1,118 @@
+// The terms, wdf and positions of a built document (index/document_builder),
+// checked against a plain reading of the schema over the analyzer's tokens.
+#include "catch.hpp"
+
+#include <referat/analyzer.hpp>
+#include <referat/minutes.hpp>
+
+#include "index/document_builder.hpp"
+#include "index/positions.hpp"
+#include "index/schema.hpp"
+#include "minutes/topics.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace referat;
+
+namespace {
+
+struct Expected {
+  std::map<std::string, Xapian::termcount> wdf;
+  std::map<std::string, std::vector<Xapian::termpos>> positions;
+};
+
+bool positional_lemma(TermKind kind) { return kind == TermKind::lemma || kind == TermKind::part; }
+
+// The schema, one occurrence at a time: surface terms hold positions; a
+// lemma or part term (Z) holds them unless the word is written in that form;
+// body lemmas also go under their section's prefix, title lemmas under S.
+void expect_tokens(Expected& e, const std::vector<Token>& tokens, Xapian::termcount wdf,
+                   const std::vector<std::pair<std::size_t, std::string>>& section_ends, bool title) {
+  for (const Token& token : tokens) {
+    std::string prefix;
+    for (const auto& [end, p] : section_ends) {
+      if (end > token.begin) {
+        prefix = p;
+        break;
+      }
+    }
+    for (const Term& term : token.terms) {
+      const bool lemma = positional_lemma(term.kind);
+      const std::string name = (lemma ? std::string(schema::lemma) : std::string()) + term.text;
+      e.wdf[name] += wdf;
+      if (!lemma || term.text != token.text) {
+        auto& list = e.positions[name];
+        if (list.empty() || list.back() != token.position) list.push_back(token.position);
+      }
+      if (lemma && title) e.wdf[std::string(schema::title) + term.text] += 1;
+      if (lemma && !title && !prefix.empty()) e.wdf[prefix + term.text] += 1;
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a built document holds each term once with its summed wdf and positions", "[index]") {
+  Analyzer analyzer;
+  MinutesParser parser;
+  minutes::Resolver resolver(parser.committees(), parser.topics());
+  minutes::TopicTagger tagger(parser.topics(), resolver);
+  const query::TermInterest& interest = tagger.interest(analyzer);
+
+  ParsedFile file;
+  file.source = "test.txt";
+  AgendaItem item;
+  item.title = "Skole og demens i skolen";
+  item.sections.push_back({SectionKind::sagsfremstilling, "Sagsfremstilling",
+                           "Skolen og skolen har en skole. Demensdagcentret og skolerne, skole-skole."});
+  item.sections.push_back({SectionKind::beslutning, "Beslutning", "Godkendt. Skolen lukkes, skolen flyttes."});
+  item.topics.push_back("none");  // no topic tagging: only the text's terms matter here
+  file.items.push_back(item);
+
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  const std::string text = item.full_text(&ranges);
+  REQUIRE(ranges.size() == 2);
+  const std::vector<std::pair<std::size_t, std::string>> section_ends = {
+      {ranges[0].second, std::string(schema::sagsfremstilling)}, {ranges[1].second, std::string(schema::beslutning)}};
+  Expected expected;
+  expect_tokens(expected, analyzer.analyze(text), 1, section_ends, false);
+  std::vector<Token> title_tokens;
+  analyzer.analyze(
+      item.title, [&](const Token& t) { title_tokens.push_back(t); }, schema::title_base);
+  expect_tokens(expected, title_tokens, 3, {}, true);
+  // The fixture reaches every path: repeats in body and title, a lemma
+  // positioned only where inflected, section and title prefixes.
+  REQUIRE(expected.wdf.at("skolen") == 4 + 3);
+  REQUIRE(expected.positions.at("skolen").back() >= schema::title_base);
+  REQUIRE(expected.positions.at("Zskole").size() == 6);  // skolen ×5, skolerne
+  REQUIRE(expected.wdf.count("Sskole"));
+  REQUIRE(expected.wdf.count(std::string(schema::beslutning) + "skole"));
+  REQUIRE(expected.wdf.count(std::string(schema::sagsfremstilling) + "demens"));
+
+  for (PositionStore store : {PositionStore::compact, PositionStore::xapian}) {
+    INFO("store " << position_store_name(store));
+    index::BuiltDocument built = index::build_document(file.items[0], file, "id-1", "test.txt", "/abs/test.txt",
+                                                       analyzer, tagger, interest, store);
+    const Xapian::Document& doc = built.document;
+    const std::string packed_value = doc.get_value(schema::slot_positions);  // the reader keeps a view
+    index::PositionsReader packed(packed_value);
+    std::map<std::string, Xapian::termcount> text_terms;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      const std::string term = *t;
+      auto it = expected.wdf.find(term);
+      if (it == expected.wdf.end()) continue;  // boolean terms: id, source, meeting, …
+      text_terms[term] = t.get_wdf();
+      std::vector<std::uint32_t> positions;
+      if (store == PositionStore::compact) {
+        if (expected.positions.count(term)) packed.append_positions(packed.id_of(term), positions);
+      } else {
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) positions.push_back(*p);
+      }
+      const auto want = expected.positions.count(term) ? expected.positions.at(term) : std::vector<Xapian::termpos>();
+      CHECK(positions == std::vector<std::uint32_t>(want.begin(), want.end()));
+    }
+    CHECK(text_terms == expected.wdf);
+  }
+}
