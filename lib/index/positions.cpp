@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <tuple>
 
 namespace referat::index {
 namespace {
@@ -20,26 +21,56 @@ constexpr unsigned max_terms_for_width(unsigned width) {
   return width == 2 ? 800 : width == 3 ? 5000 : width == 4 ? 80000 : ~0u;
 }
 
-// True if the hashes of `terms` under `salt`, left in `hashes`, are distinct:
-// checked in a 65,536-bit set for width 2 (stopping at the first clash), by
-// sorting for wider hashes.
-bool distinct_hashes(const std::vector<const std::string*>& terms, unsigned salt, unsigned width,
-                     std::vector<std::uint64_t>& hashes) {
+constexpr unsigned hash2_flag = 0x80;  // in the width byte
+
+// True if `hash(i, salt, width)` of the terms i < n, left in `hashes`, are
+// distinct: checked in the bit set `seen` (65,536 bits, left cleared) for
+// width 2, stopping at the first clash; by sorting for wider hashes.
+template <typename Hash>
+bool distinct_hashes(std::size_t n, const Hash& hash, unsigned salt, unsigned width, std::vector<std::uint64_t>& hashes,
+                     std::vector<std::uint64_t>& seen) {
   hashes.clear();
   if (width == 2) {
-    std::vector<std::uint64_t> seen(65536 / 64, 0);
-    for (const std::string* t : terms) {
-      const auto h = position_term_hash(*t, salt, width);
-      if (seen[h >> 6] & (1ULL << (h & 63))) return false;
+    bool distinct = true;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t h = hash(i, salt, width);
+      if (seen[h >> 6] & (1ULL << (h & 63))) {
+        distinct = false;
+        break;
+      }
       seen[h >> 6] |= 1ULL << (h & 63);
       hashes.push_back(h);
     }
-    return true;
+    for (std::uint64_t h : hashes) seen[h >> 6] = 0;  // cheaper than clearing 8 KB per salt
+    return distinct;
   }
-  for (const std::string* t : terms) hashes.push_back(position_term_hash(*t, salt, width));
+  for (std::size_t i = 0; i < n; ++i) hashes.push_back(hash(i, salt, width));
   std::vector<std::uint64_t> sorted = hashes;
   std::sort(sorted.begin(), sorted.end());
   return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+}
+
+// The narrowest width, and a salt, at which `hash` gives the n terms
+// distinct values (left in `hashes`); width 0 if none does.
+template <typename Hash>
+std::pair<unsigned, unsigned> choose_salt(std::size_t n, const Hash& hash, std::vector<std::uint64_t>& hashes) {
+  std::vector<std::uint64_t> seen(65536 / 64, 0);
+  for (unsigned width : {2u, 3u, 4u, 8u}) {
+    if (n > max_terms_for_width(width)) continue;
+    for (unsigned salt = 0; salt < 256; ++salt) {
+      if (distinct_hashes(n, hash, salt, width, hashes, seen)) return {width, salt};
+    }
+  }
+  return {0, 0};
+}
+
+std::uint64_t splitmix_finish(std::uint64_t h) {
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return h;
 }
 
 // Reads the record at `pos` (one term's positions), appending those below
@@ -65,12 +96,17 @@ std::uint64_t position_term_hash(std::string_view term, unsigned salt, unsigned 
   std::uint64_t h = 0xcbf29ce484222325ULL ^ (static_cast<std::uint64_t>(salt + 1) * 0x9e3779b97f4a7c15ULL);
   for (unsigned char c : term) h = (h ^ c) * 0x100000001b3ULL;
   // splitmix64's finaliser: FNV alone leaves the low bytes poorly mixed.
-  h ^= h >> 30;
-  h *= 0xbf58476d1ce4e5b9ULL;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebULL;
-  h ^= h >> 31;
-  return h & width_mask(width);
+  return splitmix_finish(h) & width_mask(width);
+}
+
+std::uint64_t position_term_base(std::string_view term) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : term) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+std::uint64_t position_salted_hash(std::uint64_t base, unsigned salt, unsigned width) {
+  return splitmix_finish(base + (static_cast<std::uint64_t>(salt) + 1) * 0x9e3779b97f4a7c15ULL) & width_mask(width);
 }
 
 void PositionsWriter::add(std::uint32_t position, std::string_view term) {
@@ -92,14 +128,18 @@ void PositionsWriter::add(std::uint32_t position, std::uint32_t id) {
 }
 
 std::string PositionsWriter::encode() const {
-  unsigned width = 0, salt = 0;
-  std::vector<std::uint64_t> hashes;
-  for (unsigned w : {2u, 3u, 4u, 8u}) {
-    if (terms_.size() > max_terms_for_width(w)) continue;
-    for (unsigned s = 0; s < 256 && width == 0; ++s) {
-      if (distinct_hashes(terms_, s, w, hashes)) width = w, salt = s;
-    }
-    if (width) break;
+  std::vector<std::uint64_t> bases, hashes;
+  bases.reserve(terms_.size());
+  for (const std::string* t : terms_) bases.push_back(position_term_base(*t));
+  auto [width, salt] = choose_salt(
+      bases.size(), [&](std::size_t i, unsigned s, unsigned w) { return position_salted_hash(bases[i], s, w); },
+      hashes);
+  unsigned hash_flag = hash2_flag;
+  if (!width) {  // two terms share a salt-free hash (p < 1e-9 at 100,000 terms): hash 1
+    std::tie(width, salt) = choose_salt(
+        terms_.size(), [&](std::size_t i, unsigned s, unsigned w) { return position_term_hash(*terms_[i], s, w); },
+        hashes);
+    hash_flag = 0;
   }
   if (!width) throw std::logic_error("no salt gives distinct position hashes");  // p < 1e-30
   // Each term's positions; entries come body first, then title, each
@@ -111,7 +151,7 @@ std::string PositionsWriter::encode() const {
   std::sort(order.begin(), order.end(), [&](auto a, auto b) { return hashes[a] < hashes[b]; });
 
   std::string out;
-  out += static_cast<char>(width);
+  out += static_cast<char>(width | hash_flag);
   out += static_cast<char>(salt);
   put_varint(out, terms_.size());
   for (std::uint32_t i : order) put_fixed(out, hashes[i], width);
@@ -132,7 +172,8 @@ std::string PositionsWriter::encode() const {
 
 PositionsReader::PositionsReader(std::string_view data) : data_(data) {
   if (data.size() < 3) return;
-  const auto width = static_cast<unsigned char>(data[0]);
+  const bool hash2 = static_cast<unsigned char>(data[0]) & hash2_flag;
+  const unsigned width = static_cast<unsigned char>(data[0]) & ~hash2_flag;
   if (width != 2 && width != 3 && width != 4 && width != 8) return;
   std::size_t pos = 2;
   std::uint64_t n = 0;
@@ -145,6 +186,7 @@ PositionsReader::PositionsReader(std::string_view data) : data_(data) {
   skips_ = pos + terms_ * width;
   records_ = skips_ + skip_count * 4;
   width_ = width;
+  salted_base_ = hash2;
 }
 
 std::uint64_t PositionsReader::hash_at(std::size_t index) const {
@@ -153,7 +195,8 @@ std::uint64_t PositionsReader::hash_at(std::size_t index) const {
 
 std::uint32_t PositionsReader::id_of(std::string_view term) const {
   if (width_ == 0) return 0;
-  const std::uint64_t h = position_term_hash(term, salt_, width_);
+  const std::uint64_t h = salted_base_ ? position_salted_hash(position_term_base(term), salt_, width_)
+                                       : position_term_hash(term, salt_, width_);
   std::size_t low = 0, high = terms_;  // binary search: the hashes ascend
   while (low < high) {
     const std::size_t mid = low + (high - low) / 2;

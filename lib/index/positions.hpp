@@ -6,7 +6,7 @@
 // that made the position table more than half of the index. referat keeps
 // one packed value per document instead (schema::slot_positions):
 //
-//   byte    hash width w (2, 3, 4 or 8 bytes)
+//   byte    hash width w (2, 3, 4 or 8 bytes), plus 0x80 for hash 2 (below)
 //   byte    salt
 //   varint  n, then n hashes of w bytes (little endian), ascending: the
 //           document's positional terms; a term's local id is its index + 1
@@ -16,7 +16,11 @@
 //           and if more: varint k, then k varint position deltas
 //
 // The salt is chosen at index time so that the document's terms hash to
-// distinct values. A reader only looks up terms it knows the document
+// distinct values. Hash 1 (index format 4) hashes the term's bytes with the
+// salt; hash 2 (format 5, written from then on) mixes the salt into one
+// salt-free hash of the term. Europarl items hold 500-800 positional terms,
+// where 2-byte hashes need 7-130 salts on average: trying a salt then costs
+// a few multiplications per term instead of a pass over its bytes. A reader only looks up terms it knows the document
 // contains (from their postings), so a hash names the term exactly: no false
 // matches, with 2–3 bytes per distinct term instead of the term itself. A
 // look-up is a binary search and at most 31 records skipped, so a phrase
@@ -29,8 +33,13 @@
 
 namespace referat::index {
 
-/// Hash of `term` under `salt`, cut to `width` bytes.
+/// Hash 1 of `term` under `salt`, cut to `width` bytes (read only).
 std::uint64_t position_term_hash(std::string_view term, unsigned salt, unsigned width);
+/// The salt-free part of hash 2.
+std::uint64_t position_term_base(std::string_view term);
+/// Hash 2 of a term whose position_term_base() is `base`, under `salt`, cut
+/// to `width` bytes.
+std::uint64_t position_salted_hash(std::uint64_t base, unsigned salt, unsigned width);
 
 /// Collects one document's (position, term) pairs and packs them.
 class PositionsWriter {
@@ -75,6 +84,7 @@ class PositionsReader {
   std::uint64_t hash_at(std::size_t index) const;
   std::string_view data_;
   unsigned width_ = 0, salt_ = 0;
+  bool salted_base_ = false;                                          // hash 2
   std::size_t terms_ = 0, dictionary_ = 0, skips_ = 0, records_ = 0;  // term count, byte offsets
 };
 

@@ -65,8 +65,11 @@ inline constexpr std::string_view positions_key = "referat:positions";  // "comp
 //    PositionStore::compact) or in Xapian's position table (PositionStore::
 //    xapian), as positions_key says; the rule of format 3 holds in both.
 //    Title positions from 2^24. Formats 2 and 3 are no longer read.
-inline constexpr std::string_view format_version = "4";
-inline constexpr std::string_view readable_formats[] = {"4"};
+// 5: packed positions may use hash 2 (index/positions.hpp), which format-4
+//    readers cannot look up; values of format 4 still read, so a format-4
+//    index is read and updated as it is.
+inline constexpr std::string_view format_version = "5";
+inline constexpr std::string_view readable_formats[] = {"4", "5"};
 
 /// The store named by an index's positions_key metadata (position_store_name).
 inline PositionStore position_store(const std::string& name) {

@@ -163,3 +163,25 @@ TEST_CASE("positions added by id pack exactly as positions added by term", "[ind
     CHECK(by_id.encode() == by_term.encode());
   }
 }
+
+TEST_CASE("a value packed with hash 1 (index format 4) still reads", "[index][positions]") {
+  // Written by PositionsWriter before hash 2 (commit 5c36ea5): budget at 0
+  // and 5, Zbudget 0, skolen 1 and title 0, Zskole 1, og 2, kommunen 3.
+  const std::string format4(
+      "\x02\x00\x06\x63\x18\xa7\x32\x64\x58\x7d\x60\xf6\xb6\x87\xe6\x03\x01\xff\xff\xff\x07\x04\x01\x01\x05\x00\x02"
+      "\x06",
+      28);
+  PositionsReader reader(format4);
+  const std::map<std::string, Positions> expected = {
+      {"budget", {0, 5}}, {"Zbudget", {0}}, {"skolen", {1, referat::schema::title_base}},
+      {"Zskole", {1}},    {"og", {2}},      {"kommunen", {3}}};
+  for (const auto& [term, positions] : expected) {
+    Positions got;
+    reader.append_positions(reader.id_of(term), got);
+    CHECK(got == positions);
+  }
+  // The writer now packs hash 2, flagged in the width byte.
+  PositionsWriter writer;
+  writer.add(0, "budget");
+  CHECK((static_cast<unsigned char>(writer.encode()[0]) & 0x80) != 0);
+}
