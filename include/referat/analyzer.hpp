@@ -110,6 +110,7 @@ class Analyzer {
 
  private:
   struct Impl;
+  explicit Analyzer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

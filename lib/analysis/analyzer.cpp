@@ -161,10 +161,12 @@ struct Analyzer::Impl {
 Analyzer::Analyzer(const AnalyzerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Analyzer::~Analyzer() = default;
 
+// Built directly from an Impl: a default-constructed Analyzer would load
+// (and then drop) a whole dictionary and word lists first.
+Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
 Analyzer Analyzer::sharing_cache() {
-  Analyzer other;
-  other.impl_ = std::make_unique<Impl>(impl_->options, impl_->lexicon.shared_cache());
-  return other;
+  return Analyzer(std::make_unique<Impl>(impl_->options, impl_->lexicon.shared_cache()));
 }
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;

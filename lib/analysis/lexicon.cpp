@@ -56,64 +56,44 @@ bool file_exists(const std::string& path) {
 
 }  // namespace
 
-struct Lexicon::Impl {
-  AnalyzerOptions options;
-  std::unique_ptr<Hunspell> hunspell;
-  Xapian::Stem stemmer{"danish"};
+// The analysis's word lists: data files and the dictionary's stems, built
+// once and then only read.
+struct WordLists {
   std::deque<std::string> arena;                                     // owns the strings the views below point into
   std::unordered_map<std::string_view, std::string_view> modifiers;  // form → base stem
   std::unordered_set<std::string_view> heads;                        // stems that may end a compound
   std::unordered_set<std::string_view> listed;                       // every plain stem in the dictionary
   std::unordered_set<std::string> blocked_modifiers, blocked_heads, stop_words;
   std::unordered_map<std::string, std::string> exceptions;
-  std::unordered_map<std::string, std::string> places;    // folded variant → folded form to index under
-  std::unordered_map<std::string, WordInfo> cache;        // this thread's own words, no locks
-  std::shared_ptr<SharedWordCache> shared;                // all threads' words
-  std::unordered_map<std::string, const WordInfo*> seen;  // this thread's look-ups into `shared`, no locks
+  std::unordered_map<std::string, std::string> places;  // folded variant → folded form to index under
 
-  // The words met last, direct-mapped by hash, in front of `cache` and
-  // `seen`: the frequent words stay in the CPU's cache, where a look-up in
-  // maps of several hundred thousand words waits on memory (Lexicon::word
-  // was 5-6% of indexing). Cleared whenever a map it points into is.
-  struct Recent {
-    std::string word;
-    const WordInfo* info = nullptr;
-  };
-  static constexpr std::size_t recent_slots = 8192;  // power of two; ~320 KB
-  std::vector<Recent> recent{recent_slots};
-
-  void forget_recent() {
-    for (auto& r : recent) r.info = nullptr;
-  }
-
-  explicit Impl(const AnalyzerOptions& opts) : options(opts) {
-    load_lists();
+  static std::shared_ptr<const WordLists> load(const AnalyzerOptions& options) {
+    auto lists = std::make_shared<WordLists>();
+    lists->load_lists(options);
     const std::string aff = with_path(options.dictionary_dir, "da_DK.aff");
     const std::string dic = with_path(options.dictionary_dir, "da_DK.dic");
-    if (!aff.empty() && file_exists(aff) && file_exists(dic)) {
-      hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-      if (options.decompound) load_parts(dic);
-    }
+    if (options.decompound && !aff.empty() && file_exists(aff) && file_exists(dic)) lists->load_parts(dic);
+    return lists;
   }
 
   // A file in options.data_dir overrides the bundled one of the same name.
-  std::string data(const char* name) const {
+  static std::string data(const AnalyzerOptions& options, const char* name) {
     std::string path = with_path(options.data_dir, name);
     return detail::load_data(!path.empty() && file_exists(path) ? path : std::string(), name);
   }
 
-  void load_lists() {
-    for (auto& line : detail::data_lines(data("stopwords-da.txt"))) stop_words.insert(line);
-    for (auto& line : detail::data_lines(data("lemma-exceptions.tsv"))) {
+  void load_lists(const AnalyzerOptions& options) {
+    for (auto& line : detail::data_lines(data(options, "stopwords-da.txt"))) stop_words.insert(line);
+    for (auto& line : detail::data_lines(data(options, "lemma-exceptions.tsv"))) {
       auto fields = detail::split(line, '\t');
       if (fields.size() >= 2) exceptions[fields[0]] = fields[1];
     }
-    for (auto& line : detail::data_lines(data("place-names.tsv"))) {
+    for (auto& line : detail::data_lines(data(options, "place-names.tsv"))) {
       auto fields = detail::split(line, '\t');
       const std::string canonical = text::fold(fields.front());
       for (std::size_t i = 1; i < fields.size(); ++i) places[text::fold(fields[i])] = canonical;
     }
-    for (auto& line : detail::data_lines(data("compound-blocklist.txt"))) {
+    for (auto& line : detail::data_lines(data(options, "compound-blocklist.txt"))) {
       auto fields = detail::split(line, '\t');
       if (fields.size() < 2) continue;
       (fields[0] == "head" ? blocked_heads : blocked_modifiers).insert(fields[1]);
@@ -163,6 +143,59 @@ struct Lexicon::Impl {
       std::string_view f = keep(form);
       modifiers.emplace(f, keep(lemma));
     }
+  }
+};
+
+// Words analysed by any of the Lexicons that share it, and their lists.
+struct SharedWordCache {
+  std::shared_mutex mutex;
+  std::unordered_map<std::string, WordInfo> words;
+  std::shared_ptr<const WordLists> lists;  // set once, before it is shared
+};
+
+struct Lexicon::Impl {
+  AnalyzerOptions options;
+  std::unique_ptr<Hunspell> hunspell;
+  Xapian::Stem stemmer{"danish"};
+  // The word lists, shared read-only by the Lexicons of one shared cache;
+  // the references name them as before.
+  std::shared_ptr<const WordLists> lists;
+  const std::unordered_map<std::string_view, std::string_view>& modifiers = lists->modifiers;
+  const std::unordered_set<std::string_view>& heads = lists->heads;
+  const std::unordered_set<std::string_view>& listed = lists->listed;
+  const std::unordered_set<std::string>& blocked_modifiers = lists->blocked_modifiers;
+  const std::unordered_set<std::string>& blocked_heads = lists->blocked_heads;
+  const std::unordered_set<std::string>& stop_words = lists->stop_words;
+  const std::unordered_map<std::string, std::string>& exceptions = lists->exceptions;
+  const std::unordered_map<std::string, std::string>& places = lists->places;
+  std::unordered_map<std::string, WordInfo> cache;        // this thread's own words, no locks
+  std::shared_ptr<SharedWordCache> shared;                // all threads' words
+  std::unordered_map<std::string, const WordInfo*> seen;  // this thread's look-ups into `shared`, no locks
+
+  // The words met last, direct-mapped by hash, in front of `cache` and
+  // `seen`: the frequent words stay in the CPU's cache, where a look-up in
+  // maps of several hundred thousand words waits on memory (Lexicon::word
+  // was 5-6% of indexing). Cleared whenever a map it points into is.
+  struct Recent {
+    std::string word;
+    const WordInfo* info = nullptr;
+  };
+  static constexpr std::size_t recent_slots = 8192;  // power of two; ~320 KB
+  std::vector<Recent> recent{recent_slots};
+
+  void forget_recent() {
+    for (auto& r : recent) r.info = nullptr;
+  }
+
+  // `given`: the lists of another Lexicon with the same options (loading
+  // them took 0.2-0.7 s and tens of MB per indexing thread).
+  Impl(const AnalyzerOptions& opts, std::shared_ptr<const WordLists> given)
+      : options(opts), lists(given ? std::move(given) : WordLists::load(opts)) {
+    // hunspell stays per Lexicon: its look-ups are not documented thread-safe.
+    const std::string aff = with_path(options.dictionary_dir, "da_DK.aff");
+    const std::string dic = with_path(options.dictionary_dir, "da_DK.dic");
+    if (!aff.empty() && file_exists(aff) && file_exists(dic))
+      hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
   }
 
   // Lemmas from hunspell's analysis strings, rebuilding compounds that
@@ -376,19 +409,17 @@ struct Lexicon::Impl {
 };
 
 // Entries are added, never changed or erased: Lexicons keep pointers to them.
-struct SharedWordCache {
-  std::shared_mutex mutex;
-  std::unordered_map<std::string, WordInfo> words;
-};
-
-Lexicon::Lexicon(const AnalyzerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Lexicon::Lexicon(const AnalyzerOptions& options) : impl_(std::make_unique<Impl>(options, nullptr)) {}
 Lexicon::Lexicon(const AnalyzerOptions& options, std::shared_ptr<SharedWordCache> shared)
-    : impl_(std::make_unique<Impl>(options)) {
+    : impl_(std::make_unique<Impl>(options, shared ? shared->lists : nullptr)) {
   impl_->shared = std::move(shared);
 }
 
 std::shared_ptr<SharedWordCache> Lexicon::shared_cache() {
-  if (!impl_->shared) impl_->shared = std::make_shared<SharedWordCache>();
+  if (!impl_->shared) {
+    impl_->shared = std::make_shared<SharedWordCache>();
+    impl_->shared->lists = impl_->lists;
+  }
   return impl_->shared;
 }
 Lexicon::~Lexicon() = default;
