@@ -54,6 +54,17 @@ bool file_exists(const std::string& path) {
   return static_cast<bool>(in);
 }
 
+// hunspell-da's `da_DK.<extension>` in the options' dictionary folder.
+std::string dictionary_file(const AnalyzerOptions& options, const char* extension) {
+  return with_path(options.dictionary_dir, (std::string("da_DK.") + extension).c_str());
+}
+
+// Both hunspell files are there: lemmas and compound parts come from them.
+bool dictionary_present(const AnalyzerOptions& options) {
+  const std::string aff = dictionary_file(options, "aff");
+  return !aff.empty() && file_exists(aff) && file_exists(dictionary_file(options, "dic"));
+}
+
 }  // namespace
 
 // The analysis's word lists: data files and the dictionary's stems, built
@@ -70,9 +81,7 @@ struct WordLists {
   static std::shared_ptr<const WordLists> load(const AnalyzerOptions& options) {
     auto lists = std::make_shared<WordLists>();
     lists->load_lists(options);
-    const std::string aff = with_path(options.dictionary_dir, "da_DK.aff");
-    const std::string dic = with_path(options.dictionary_dir, "da_DK.dic");
-    if (options.decompound && !aff.empty() && file_exists(aff) && file_exists(dic)) lists->load_parts(dic);
+    if (options.decompound && dictionary_present(options)) lists->load_parts(dictionary_file(options, "dic"));
     return lists;
   }
 
@@ -192,10 +201,9 @@ struct Lexicon::Impl {
   Impl(const AnalyzerOptions& opts, std::shared_ptr<const WordLists> given)
       : options(opts), lists(given ? std::move(given) : WordLists::load(opts)) {
     // hunspell stays per Lexicon: its look-ups are not documented thread-safe.
-    const std::string aff = with_path(options.dictionary_dir, "da_DK.aff");
-    const std::string dic = with_path(options.dictionary_dir, "da_DK.dic");
-    if (!aff.empty() && file_exists(aff) && file_exists(dic))
-      hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    if (dictionary_present(options))
+      hunspell =
+          std::make_unique<Hunspell>(dictionary_file(options, "aff").c_str(), dictionary_file(options, "dic").c_str());
   }
 
   // Lemmas from hunspell's analysis strings, rebuilding compounds that

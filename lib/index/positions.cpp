@@ -64,6 +64,14 @@ std::pair<unsigned, unsigned> choose_salt(std::size_t n, const Hash& hash, std::
   return {0, 0};
 }
 
+// FNV-1a over `term` from `start`: hash 1 seeds the salt into `start`, hash 2
+// starts from the plain basis.
+constexpr std::uint64_t fnv_basis = 0xcbf29ce484222325ULL;
+std::uint64_t fnv1a(std::string_view term, std::uint64_t start) {
+  for (unsigned char c : term) start = (start ^ c) * 0x100000001b3ULL;
+  return start;
+}
+
 std::uint64_t splitmix_finish(std::uint64_t h) {
   h ^= h >> 30;
   h *= 0xbf58476d1ce4e5b9ULL;
@@ -93,17 +101,12 @@ bool read_record(std::string_view data, std::size_t& pos, std::uint32_t limit, s
 }  // namespace
 
 std::uint64_t position_term_hash(std::string_view term, unsigned salt, unsigned width) {
-  std::uint64_t h = 0xcbf29ce484222325ULL ^ (static_cast<std::uint64_t>(salt + 1) * 0x9e3779b97f4a7c15ULL);
-  for (unsigned char c : term) h = (h ^ c) * 0x100000001b3ULL;
+  const std::uint64_t h = fnv1a(term, fnv_basis ^ (static_cast<std::uint64_t>(salt + 1) * 0x9e3779b97f4a7c15ULL));
   // splitmix64's finaliser: FNV alone leaves the low bytes poorly mixed.
   return splitmix_finish(h) & width_mask(width);
 }
 
-std::uint64_t position_term_base(std::string_view term) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : term) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
+std::uint64_t position_term_base(std::string_view term) { return fnv1a(term, fnv_basis); }
 
 std::uint64_t position_salted_hash(std::uint64_t base, unsigned salt, unsigned width) {
   return splitmix_finish(base + (static_cast<std::uint64_t>(salt) + 1) * 0x9e3779b97f4a7c15ULL) & width_mask(width);
