@@ -45,10 +45,9 @@ int main(int argc, char** argv) {
       Xapian::Document doc;
       auto sink = [&](const referat::Token& t) {
         for (const auto& term : t.terms) {
-          doc.add_posting(term.kind == referat::TermKind::lemma || term.kind == referat::TermKind::part
-                              ? "Z" + term.text
-                              : term.text,
-                          t.position);
+          const bool lemma = term.kind == referat::TermKind::lemma || term.kind == referat::TermKind::part;
+          if (lemma && term.text == t.text) continue;  // the surface term stands for it (index format 6)
+          doc.add_posting(lemma ? "Z" + term.text : term.text, t.position);
         }
       };
       std::uint32_t next = analyzer.analyze(r.title, sink);

@@ -38,6 +38,7 @@ Runner add_analyze(CLI::App& app, Common& common) {
                        {"position", t.position},
                        {"type", to_string(t.type)},
                        {"stop_word", t.stop_word},
+                       {"dictionary_form", t.dictionary_form},
                        {"terms", terms}});
       }
       std::cout << nlohmann::json{{"mode", *query ? "query" : "index"},

@@ -51,7 +51,13 @@ struct Token {
   std::size_t end = 0;         ///< byte offset one past its last byte in the original text
   std::uint32_t position = 0;  ///< 0-based word position (terms of a token share it)
   TokenType type = TokenType::word;
-  bool stop_word = false;   ///< in the Danish stop list: its lemma is not emitted
+  bool stop_word = false;  ///< in the Danish stop list: its lemma is not emitted
+  /// The word as written is one of its own lemmas (`skole`, `2024`; not
+  /// `skolen`, not a stop word). Decided by the word alone, never by its
+  /// context: a lemma equal to `text` that only an elliptical expansion gave
+  /// ("befal- og kontroller-metode") leaves it false. The index lets the
+  /// surface term stand for the lemma of such tokens.
+  bool dictionary_form = false;
   std::vector<Term> terms;  ///< surface first, then lemma(s), parts, variants
 };
 

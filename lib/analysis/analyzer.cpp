@@ -120,12 +120,14 @@ struct Analyzer::Impl {
       token.position = position++;
       token.type = r.type;
       token.stop_word = false;
+      token.dictionary_form = false;
       add_term(token, live, r.folded, TermKind::surface);
       switch (r.type) {
         case TokenType::word: {
           // One cache look-up per word: it is the hottest call of indexing.
           const analysis::WordInfo& info = lexicon.word(r.folded);
           token.stop_word = info.stop_word;
+          token.dictionary_form = options.lemmas && info.written_as_lemma;
           add_word_terms(token, r.folded, info, false);
           for (const auto& part : r.chain_parts) {
             if (part == r.folded) continue;
@@ -143,11 +145,13 @@ struct Analyzer::Impl {
         case TokenType::date: {
           std::string iso = text::canonical_numeric_date(r.folded);
           add_term(token, live, iso.empty() ? r.folded : iso, TermKind::lemma);
+          token.dictionary_form = iso.empty() || iso == r.folded;
           break;
         }
         case TokenType::number:
         case TokenType::case_number:
           add_term(token, live, r.folded, TermKind::lemma);
+          token.dictionary_form = true;
           for (const auto& part : r.chain_parts) add_term(token, live, part, TermKind::part);
           break;
       }

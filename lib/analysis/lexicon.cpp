@@ -348,6 +348,8 @@ struct Lexicon::Impl {
     info.stop_word = stop_words.count(word) > 0;
     std::size_t head_start = 0;
     info.lemmas = lemmas_of(word, head_start);
+    info.written_as_lemma =
+        !info.stop_word && std::find(info.lemmas.begin(), info.lemmas.end(), word) != info.lemmas.end();
     if (options.decompound && !info.stop_word) {
       bool listed_whole = false;
       WordInfo parts = split_listed(word, info.lemmas, listed_whole);

@@ -19,6 +19,7 @@ struct WordInfo {
   std::string variant;              ///< aa→å form, or ""
   std::vector<std::string> variant_lemmas;
   bool stop_word = false;
+  bool written_as_lemma = false;  ///< not a stop word, and the word is among its lemmas
 };
 
 /// Analysed words shared between the Lexicons of several threads, so that a

@@ -68,8 +68,12 @@ inline constexpr std::string_view positions_key = "referat:positions";  // "comp
 // 5: packed positions may use hash 2 (index/positions.hpp), which format-4
 //    readers cannot look up; values of format 4 still read, so a format-4
 //    index is read and updated as it is.
-inline constexpr std::string_view format_version = "5";
-inline constexpr std::string_view readable_formats[] = {"4", "5"};
+// 6: a word written in its dictionary form has no lemma term (Z) at all:
+//    its surface term stands for the lemma (query::surface_holds_lemma). A
+//    lemma query is OP_SYNONYM of both, which on an older index would count
+//    such words twice, so formats 4 and 5 are no longer read.
+inline constexpr std::string_view format_version = "6";
+inline constexpr std::string_view readable_formats[] = {"6"};
 
 /// The store named by an index's positions_key metadata (position_store_name).
 inline PositionStore position_store(const std::string& name) {

@@ -32,6 +32,16 @@ std::vector<std::string> surface_terms(Analyzer& analyzer, const std::string& te
   return result;
 }
 
+bool surface_holds_lemma(Analyzer& analyzer, const std::string& lemma) {
+  int tokens = 0;
+  bool holds = false;
+  analyzer.analyze(lemma, [&](const Token& token) {
+    ++tokens;
+    holds = token.text == lemma && token.dictionary_form;
+  });
+  return tokens == 1 && holds;
+}
+
 bool ItemTerms::wanted_surface(const std::string& text) const {
   if (!interest_ || interest_->surfaces.count(text)) return true;
   for (const auto& prefix : interest_->prefixes) {

@@ -31,6 +31,12 @@ std::vector<std::vector<std::string>> word_terms(Analyzer& analyzer, const std::
 /// The surface forms of `text`'s tokens, in order (for exact phrases).
 std::vector<std::string> surface_terms(Analyzer& analyzer, const std::string& text);
 
+/// True when the word `lemma`, written as it is, is one token in its
+/// dictionary form (Token::dictionary_form). The index then holds the lemma
+/// of every occurrence of that surface form under the surface term alone
+/// (schema::format_version 6): the flag depends on the word, not its context.
+bool surface_holds_lemma(Analyzer& analyzer, const std::string& lemma);
+
 /// The terms some query trees can look at: an item need record only these.
 struct TermInterest {
   std::unordered_set<std::string> lemmas, surfaces;

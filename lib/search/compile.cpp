@@ -40,7 +40,9 @@ class Compiler {
             parts.push_back(any_of(alternatives, node.field, positive));
           return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
         }
-        if (positive) result.highlight_terms.insert(result.highlight_terms.end(), words.begin(), words.end());
+        if (positive) {
+          for (const auto& w : words) result.highlight_terms.push_back({w});
+        }
         if (words.size() == 1) return Xapian::Query(words[0]);
         PositionConstraint phrase;
         for (auto& w : words) phrase.words.push_back({w});
@@ -79,8 +81,8 @@ class Compiler {
           auto alternatives = query::word_terms(analyzer_, c->text);
           if (alternatives.empty()) continue;
           const std::string& lemma = alternatives.front().front();
-          if (positive) result.highlight_terms.push_back(std::string(schema::lemma) + lemma);
-          near.words.push_back(positioned_lemma(lemma));
+          near.words.push_back(lemma_terms(lemma));
+          if (positive) result.highlight_terms.push_back(near.words.back());
         }
         if (near.words.empty()) return Xapian::Query();
         return positional_query(std::move(near), positions_, second_);
@@ -100,10 +102,15 @@ class Compiler {
   PositionStore positions_;
   SecondReader* second_;
 
-  // A lemma's positions: in its Z term, or in the surface term where the
-  // word was written in its dictionary form (schema::format_version 3).
-  static std::vector<std::string> positioned_lemma(const std::string& lemma) {
-    return {std::string(schema::lemma) + lemma, lemma};
+  std::vector<std::string> lemma_terms(const std::string& lemma) { return lemma_index_terms(analyzer_, lemma); }
+
+  // Matches the lemma as one term: the wdf of both terms adds up, as it did
+  // in the Z term alone before format 6.
+  Xapian::Query lemma_query(const std::string& prefix, const std::string& lemma) {
+    if (prefix != schema::lemma) return Xapian::Query(prefix + lemma);  // field terms: every occurrence
+    const auto terms = lemma_terms(lemma);
+    if (terms.size() == 1) return Xapian::Query(terms.front());
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
   }
 
   bool stop_words_only(const query::Node& node) {
@@ -116,8 +123,8 @@ class Compiler {
     std::vector<Xapian::Query> terms;
     const std::string prefix = field_prefix(field);
     for (const auto& a : alternatives) {
-      terms.emplace_back(prefix + a);
-      if (positive) result.highlight_terms.push_back(std::string(schema::lemma) + a);
+      terms.push_back(lemma_query(prefix, a));
+      if (positive) result.highlight_terms.push_back(lemma_terms(a));
     }
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
@@ -129,7 +136,7 @@ class Compiler {
     std::vector<Xapian::Query> parts;
     for (const auto& match : tokens) {
       if (match.stop_word && node.field == query::Field::all) {  // indexed by surface form only
-        if (positive) result.highlight_terms.push_back(match.lemmas.front());
+        if (positive) result.highlight_terms.push_back({match.lemmas.front()});
         parts.emplace_back(match.lemmas.front());
         continue;
       }
@@ -144,8 +151,8 @@ class Compiler {
       PositionConstraint pieces;
       pieces.window = static_cast<unsigned>(match.parts.size() + 4);
       for (const auto& p : match.parts) {
-        pieces.words.push_back(positioned_lemma(p));
-        if (positive) result.part_terms.push_back(std::string(schema::lemma) + p);
+        pieces.words.push_back(lemma_terms(p));
+        if (positive) result.part_terms.push_back(pieces.words.back());
       }
       parts.emplace_back(
           Xapian::Query::OP_OR, whole,
@@ -157,6 +164,12 @@ class Compiler {
 };
 
 }  // namespace
+
+std::vector<std::string> lemma_index_terms(Analyzer& analyzer, const std::string& lemma) {
+  std::vector<std::string> terms{std::string(schema::lemma) + lemma};
+  if (query::surface_holds_lemma(analyzer, lemma)) terms.push_back(lemma);
+  return terms;
+}
 
 Compiled compile(const query::Node& node, Analyzer& analyzer, PositionStore positions, SecondReader* second) {
   Compiler compiler(analyzer, positions, second);

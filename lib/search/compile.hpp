@@ -16,12 +16,20 @@ namespace referat::search {
 
 struct Compiled {
   Xapian::Query query;
-  std::vector<std::string> highlight_terms;  ///< positional terms of the positive parts
+  /// Positional terms of the positive parts: per query term, the index terms
+  /// that hold it (a lemma's Z term and maybe its surface term).
+  std::vector<std::vector<std::string>> highlight_terms;
   /// Compound parts: highlighted only in items where no highlight_terms matched
   /// (the item was found through the parts written apart).
-  std::vector<std::string> part_terms;
+  std::vector<std::vector<std::string>> part_terms;
   std::vector<std::string> words;  ///< plain query words (for spelling suggestions)
 };
+
+/// The terms holding `lemma` (without prefix): its Z term, and its surface
+/// term where a word written in its dictionary form stands for the lemma
+/// (schema::format_version 6). Only then: a surface form that is not its own
+/// lemma (the stop word "have", lemma of "haft") must not match.
+std::vector<std::string> lemma_index_terms(Analyzer& analyzer, const std::string& lemma);
 
 /// `positions`: the index's position store (phrases and NEAR are checked
 /// there); `second`: a reader that checks them on a second core, or null.

@@ -294,7 +294,9 @@ struct Searcher::Impl {
       std::string folded = text::fold(w);
       if (folded.size() < 4 || db.get_termfreq(folded) > 0) continue;
       bool has_lemma = false;
-      for (const auto& l : analyzer.lemmas_of(folded)) has_lemma |= db.get_termfreq(std::string(schema::lemma) + l) > 0;
+      for (const auto& l : analyzer.lemmas_of(folded)) {
+        for (const auto& term : search::lemma_index_terms(analyzer, l)) has_lemma |= db.get_termfreq(term) > 0;
+      }
       if (has_lemma) continue;
       std::u32string target = u32(folded);
       std::string first_char = folded.substr(0, text::utf8_truncate(folded, folded[0] & 0x80 ? 2 : 1));
@@ -351,9 +353,9 @@ struct Searcher::Impl {
     double max_weight = mset.get_max_attained();
     std::vector<Xapian::docid> shown;
     for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back(*it);
-    std::vector<std::string> snippet_terms = compiled.highlight_terms;
+    search::HitPositions::Terms snippet_terms = compiled.highlight_terms;
     snippet_terms.insert(snippet_terms.end(), compiled.part_terms.begin(), compiled.part_terms.end());
-    const search::HitPositions where(db, positions, r.snippet_bytes ? snippet_terms : std::vector<std::string>(),
+    const search::HitPositions where(db, positions, r.snippet_bytes ? snippet_terms : search::HitPositions::Terms(),
                                      shown);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
@@ -363,7 +365,7 @@ struct Searcher::Impl {
       hit.collapsed = it.get_collapse_count();
       if (r.snippet_bytes) {
         const std::string offsets = doc.get_value(schema::slot_offsets_packed);
-        auto snippet_of = [&](const std::vector<std::string>& terms) {
+        auto snippet_of = [&](const search::HitPositions::Terms& terms) {
           return search::make_snippet(where.matches(*it, doc, terms), terms.size(), record.item.text, offsets,
                                       r.snippet_bytes);
         };

@@ -30,24 +30,16 @@ std::size_t forward_to_space(const std::string& text, std::size_t pos) {
   return p;
 }
 
-// A lemma written in its dictionary form is positioned under its surface term.
-std::string surface_of(const std::string& term) {
-  if (term.compare(0, schema::lemma.size(), schema::lemma) != 0) return {};
-  return term.substr(schema::lemma.size());
-}
-
 }  // namespace
 
-HitPositions::HitPositions(const Xapian::Database& db, PositionStore store, const std::vector<std::string>& terms,
+HitPositions::HitPositions(const Xapian::Database& db, PositionStore store, const Terms& terms,
                            const std::vector<Xapian::docid>& docs)
     : db_(db), store_(store) {
   if (store_ != PositionStore::compact) return;
   std::vector<Xapian::docid> ascending = docs;
   std::sort(ascending.begin(), ascending.end());
-  std::set<std::string> all(terms.begin(), terms.end());
-  for (const auto& t : terms) {
-    if (auto s = surface_of(t); !s.empty()) all.insert(s);
-  }
+  std::set<std::string> all;
+  for (const auto& group : terms) all.insert(group.begin(), group.end());
   for (const auto& term : all) {
     Xapian::PostingIterator it = db.postlist_begin(term);
     for (Xapian::docid did : ascending) {
@@ -58,8 +50,7 @@ HitPositions::HitPositions(const Xapian::Database& db, PositionStore store, cons
   }
 }
 
-Matches HitPositions::matches(Xapian::docid did, const Xapian::Document& doc,
-                              const std::vector<std::string>& terms) const {
+Matches HitPositions::matches(Xapian::docid did, const Xapian::Document& doc, const Terms& terms) const {
   Matches matched;
   std::vector<std::uint32_t> found;
   const std::string packed = store_ == PositionStore::compact ? doc.get_value(schema::slot_positions) : "";
@@ -81,8 +72,7 @@ Matches HitPositions::matches(Xapian::docid did, const Xapian::Document& doc,
     for (auto p : found) matched.emplace_back(p, t);
   };
   for (std::size_t t = 0; t < terms.size(); ++t) {
-    collect(terms[t], t);
-    if (auto surface = surface_of(terms[t]); !surface.empty()) collect(surface, t);
+    for (const auto& term : terms[t]) collect(term, t);
   }
   // One entry per position: the first query term found there.
   std::sort(matched.begin(), matched.end());

@@ -18,14 +18,16 @@ namespace referat::search {
 using Matches = std::vector<std::pair<std::uint32_t, std::size_t>>;
 
 /// Finds the positions of query terms in the hits shown, from the index's
-/// position store. A lemma term also counts where the word is written in its
-/// dictionary form (positioned under its surface term, schema::format_version).
+/// position store. A query term is a group of index terms (a lemma's Z term
+/// and the surface term standing for it, search::lemma_index_terms).
 class HitPositions {
  public:
+  using Terms = std::vector<std::vector<std::string>>;
   /// `terms`: every term matches() will be asked for; `docs`: the hits.
-  HitPositions(const Xapian::Database& db, PositionStore store, const std::vector<std::string>& terms,
+  HitPositions(const Xapian::Database& db, PositionStore store, const Terms& terms,
                const std::vector<Xapian::docid>& docs);
-  Matches matches(Xapian::docid did, const Xapian::Document& doc, const std::vector<std::string>& terms) const;
+  /// Positions of `terms` in the hit; a match's index is its group's.
+  Matches matches(Xapian::docid did, const Xapian::Document& doc, const Terms& terms) const;
 
  private:
   const Xapian::Database& db_;

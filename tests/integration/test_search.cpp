@@ -5,6 +5,7 @@
 #include <referat/referat.hpp>
 
 #include "index/schema.hpp"
+#include "query/terms.hpp"
 
 #include <xapian.h>
 
@@ -334,21 +335,27 @@ TEST_CASE("an index of another format is refused, not misread", "[index]") {
     IndexWriter w(db);
     w.add_paths({std::string(REFERAT_CORPUS_DIR) + "/003_8fb21dcf6d09698d.txt"});
   }
-  {
-    Xapian::WritableDatabase raw(db);
-    raw.set_metadata("referat:format", "");  // as written before formats were versioned
-    raw.commit();
-  }
-  for (int reader = 0; reader < 2; ++reader) {
-    try {
-      if (reader)
-        Searcher s(db);
-      else
-        IndexWriter w(db);
-      FAIL("opened");
-    } catch (const IndexError& e) {
-      CHECK(e.kind() == ErrorKind::index_corrupt);
-      CHECK(std::string(e.what()).find("index format 1") != std::string::npos);
+  // "": as written before formats were versioned. "5": lemma terms beside
+  // every surface term, which format 6's lemma queries would count twice.
+  for (const std::string format : {"", "5"}) {
+    {
+      Xapian::WritableDatabase raw(db);
+      raw.set_metadata("referat:format", format);
+      raw.commit();
+    }
+    for (int reader = 0; reader < 2; ++reader) {
+      INFO("format '" << format << "', " << (reader ? "searcher" : "writer"));
+      try {
+        if (reader)
+          Searcher s(db);
+        else
+          IndexWriter w(db);
+        FAIL("opened");
+      } catch (const IndexError& e) {
+        CHECK(e.kind() == ErrorKind::index_corrupt);
+        CHECK(std::string(e.what()).find("index format " + (format.empty() ? "1" : format)) != std::string::npos);
+        CHECK(std::string(e.what()).find("index again") != std::string::npos);
+      }
     }
   }
 }
@@ -409,8 +416,40 @@ TEST_CASE("stop words between content words are not required; alone they are sea
   CHECK(ids("\"sanktioner mod Rusland\"") == std::set<std::string>{"with"});
 }
 
+TEST_CASE("index/query parity: a lemma is left to the surface term exactly where queries look there", "[parity]") {
+  // The index drops a token's lemma term where the token is in its
+  // dictionary form; queries look in the surface term where
+  // surface_holds_lemma() says so. The flag depends on the word alone, so
+  // the two must agree on every token of corpus/.
+  Searcher searcher(fixture::corpus_index());
+  Analyzer analyzer;
+  SearchRequest all;
+  all.limit = 10000;
+  all.snippet_bytes = 0;
+  std::map<std::string, bool> holds;  // per surface form
+  std::size_t tokens = 0, as_written = 0;
+  for (const auto& hit : searcher.search(all).hits) {
+    auto item = searcher.item(hit.id);
+    REQUIRE(item);
+    for (const auto& t : analyzer.analyze(item->hit.title + "\n" + item->text)) {
+      ++tokens;
+      const bool has_own_lemma = std::any_of(t.terms.begin(), t.terms.end(), [&](const Term& term) {
+        return term.kind == TermKind::lemma && term.text == t.text;
+      });
+      as_written += t.dictionary_form;
+      auto [it, fresh] = holds.try_emplace(t.text, false);
+      if (fresh) it->second = query::surface_holds_lemma(analyzer, t.text);
+      INFO("token '" << t.text << "' of " << hit.id);
+      CHECK(t.dictionary_form == it->second);
+      if (t.dictionary_form) CHECK(has_own_lemma);
+    }
+  }
+  CHECK(tokens > 3000);
+  CHECK(as_written > tokens / 10);  // the rule matters: many words are written in their dictionary form
+}
+
 TEST_CASE("NEAR and compound parts find words written in their dictionary form", "[search]") {
-  // Format 3 stores such positions under the surface term only.
+  // Such positions are under the surface term only (schema::format_version).
   Searcher searcher(
       jsonl_index("dictionary-form",
                   "{\"id\":\"base\",\"title\":\"Status\",\"text\":\"En reform af sundhed i "
@@ -427,6 +466,63 @@ TEST_CASE("NEAR and compound parts find words written in their dictionary form",
   REQUIRE(near.total == 1);
   CHECK(near.hits[0].id == "near");
   CHECK(near.hits[0].snippet.highlights.size() == 2);
+}
+
+TEST_CASE("a surface form stands for a lemma only where the word written so has that lemma", "[search]") {
+  // "haft" has the lemma "have"; the word "have" is a stop word with no
+  // lemma term. Before format 6 NEAR matched, and snippets highlighted, the
+  // surface "have" as if it were the lemma.
+  Searcher searcher(jsonl_index("surface-not-lemma",
+                                "{\"id\":\"have\",\"title\":\"Status\",\"text\":\"Vi skal have et "
+                                "budget.\",\"date\":\"2024-01-01\"}\n"
+                                "{\"id\":\"haft\",\"title\":\"Status\",\"text\":\"Vi har haft et "
+                                "budget.\",\"date\":\"2024-01-01\"}\n"
+                                "{\"id\":\"both\",\"title\":\"Status\",\"text\":\"Vi skal have et budget, "
+                                "som vi har haft før.\",\"date\":\"2024-01-01\"}\n"));
+  CHECK(hit_ids(searcher, "haft NEAR budget") == std::set<std::string>{"haft", "both"});
+  CHECK(hit_ids(searcher, "haft") == std::set<std::string>{"haft", "both"});
+  SearchRequest r;
+  r.query = "haft";
+  for (const auto& hit : searcher.search(r).hits) {
+    INFO(hit.id << ": " << hit.snippet.text);
+    REQUIRE(hit.snippet.highlights.size() == 1);
+    const auto [begin, end] = hit.snippet.highlights[0];
+    CHECK(hit.snippet.text.substr(begin, end - begin) == "haft");
+  }
+}
+
+TEST_CASE("a word in its dictionary form and its inflections count as one lemma", "[search]") {
+  // Format 6 keeps "reform" written so under its surface term only; a lemma
+  // query adds both terms' counts (OP_SYNONYM), so an item saying "reform"
+  // twice outranks one saying it once in the same length, as before.
+  Searcher searcher(jsonl_index("synonym-wdf",
+                                "{\"id\":\"once\",\"title\":\"Status\",\"text\":\"En reform af "
+                                "skolen blev drøftet i dag.\",\"date\":\"2024-01-01\"}\n"
+                                "{\"id\":\"mixed\",\"title\":\"Status\",\"text\":\"En reform og "
+                                "reformen blev drøftet.\",\"date\":\"2024-01-01\"}\n"
+                                "{\"id\":\"inflected\",\"title\":\"Status\",\"text\":\"Reformerne "
+                                "af skolen blev drøftet i dag.\",\"date\":\"2024-01-01\"}\n"));
+  SearchRequest r;
+  r.query = "reformer";
+  const auto result = searcher.search(r);
+  REQUIRE(result.total == 3);
+  CHECK(result.hits[0].id == "mixed");
+  for (const auto& hit : result.hits) {
+    INFO(hit.id << ": " << hit.snippet.text);
+    CHECK(hit.snippet.highlights.size() == (hit.id == "mixed" ? 2u : 1u));
+  }
+}
+
+TEST_CASE("a lemma that only an elliptical expansion gives a word is found", "[search]") {
+  // "befal- og kontroller-metode": "befal" gets the lemma "befal" (of
+  // "befaller") only from the expansion; alone it is not in its dictionary
+  // form, so queries look for the lemma in its Z term alone, which must be
+  // there.
+  Searcher searcher(jsonl_index("expansion-lemma",
+                                "{\"id\":\"a\",\"title\":\"Status\",\"text\":\"Den traditionelle befal- og "
+                                "kontroller-metode.\",\"date\":\"2024-01-01\"}\n"));
+  CHECK(hit_ids(searcher, "befaller") == std::set<std::string>{"a"});
+  CHECK(hit_ids(searcher, "befaller NEAR traditionel") == std::set<std::string>{"a"});
 }
 
 TEST_CASE("phrases and NEAR agree with a brute-force check of every item", "[search][positions][threads]") {

@@ -211,6 +211,25 @@ TEST_CASE("9. stop words: surface kept, lemma dropped", "[analysis]") {
   CHECK(has_term(analyzer().analyze("demens"), "demens", TermKind::lemma));  // not confused with "dem"
 }
 
+TEST_CASE("9b. a word in its dictionary form is known by the word, not by its context", "[analysis]") {
+  auto first = [](const std::string& text) { return analyzer().analyze(text).at(0); };
+  CHECK(first("skole").dictionary_form);
+  CHECK_FALSE(first("skolen").dictionary_form);
+  CHECK_FALSE(first("have").dictionary_form);  // a stop word: no lemma term
+  CHECK(first("2024").dictionary_form);
+  CHECK(first("23/2079").dictionary_form);
+  CHECK_FALSE(first("1.1.2024").dictionary_form);  // its lemma is 2024-01-01
+  // An elliptical expansion gives "befal" the lemma "befal" (of
+  // "befaller"), but the word on its own is not in that form: the index must
+  // keep the lemma term there, because a query looks in the surface term
+  // only where the word alone decides so.
+  const Token befal = first("befal- og kontroller-metode");
+  CHECK(std::any_of(befal.terms.begin(), befal.terms.end(),
+                    [](const auto& t) { return t.kind == TermKind::lemma && t.text == "befal"; }));
+  CHECK_FALSE(befal.dictionary_form);
+  CHECK_FALSE(first("befal").dictionary_form);
+}
+
 TEST_CASE("10. surface forms are kept for exact phrases", "[analysis]") {
   auto tokens = analyzer().analyze("budgettet godkendes");
   CHECK(has_term(tokens, "budgettet", TermKind::surface));

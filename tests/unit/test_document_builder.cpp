@@ -25,9 +25,10 @@ struct Expected {
 
 bool positional_lemma(TermKind kind) { return kind == TermKind::lemma || kind == TermKind::part; }
 
-// The schema, one occurrence at a time: surface terms hold positions; a
-// lemma or part term (Z) holds them unless the word is written in that form;
-// body lemmas also go under their section's prefix, title lemmas under S.
+// The schema, one occurrence at a time: surface terms hold positions; so do
+// lemma and part terms (Z), except that a word in its dictionary form gets
+// no Z term for that form (its surface term stands for it); body lemmas also
+// go under their section's prefix, title lemmas under S.
 void expect_tokens(Expected& e, const std::vector<Token>& tokens, Xapian::termcount wdf,
                    const std::vector<std::pair<std::size_t, std::string>>& section_ends, bool title) {
   for (const Token& token : tokens) {
@@ -41,8 +42,8 @@ void expect_tokens(Expected& e, const std::vector<Token>& tokens, Xapian::termco
     for (const Term& term : token.terms) {
       const bool lemma = positional_lemma(term.kind);
       const std::string name = (lemma ? std::string(schema::lemma) : std::string()) + term.text;
-      e.wdf[name] += wdf;
-      if (!lemma || term.text != token.text) {
+      if (!(lemma && token.dictionary_form && term.text == token.text)) {
+        e.wdf[name] += wdf;
         auto& list = e.positions[name];
         if (list.empty() || list.back() != token.position) list.push_back(token.position);
       }
@@ -87,6 +88,8 @@ TEST_CASE("a built document holds each term once with its summed wdf and positio
   REQUIRE(expected.wdf.at("skolen") == 4 + 3);
   REQUIRE(expected.positions.at("skolen").back() >= schema::title_base);
   REQUIRE(expected.positions.at("Zskole").size() == 6);  // skolen ×5, skolerne
+  REQUIRE(expected.wdf.at("Zskole") == 5 + 3);           // body ×1, title ×3; not "skole" itself
+  REQUIRE(expected.wdf.at("skole") == 3 + 3);            // stands for the lemma where written so
   REQUIRE(expected.wdf.count("Sskole"));
   REQUIRE(expected.wdf.count(std::string(schema::beslutning) + "skole"));
   REQUIRE(expected.wdf.count(std::string(schema::sagsfremstilling) + "demens"));
