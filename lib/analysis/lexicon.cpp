@@ -45,6 +45,26 @@ bool is_plain_lowercase(std::string_view w) {
   return true;
 }
 
+// A dictionary name: one capitalised word ("Danmark", "Århus"), not an
+// abbreviation ("EU") or a multi-word entry.
+bool is_name(std::string_view stem) {
+  std::size_t first = 0;
+  if (!stem.empty() && stem[0] >= 'A' && stem[0] <= 'Z')
+    first = 1;
+  else if (stem.size() >= 2 && stem[0] == '\xC3' && (stem[1] == '\x86' || stem[1] == '\x98' || stem[1] == '\x85'))
+    first = 2;  // Æ Ø Å
+  return first != 0 && stem.size() >= first + 2 && is_plain_lowercase(stem.substr(first));
+}
+
+// `word` (folded) with its first letter upper case, as the dictionary lists
+// names; "" where that letter has no simple upper case here.
+std::string capitalised(const std::string& word) {
+  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') return char(word[0] - 32) + word.substr(1);
+  if (word.size() >= 2 && word[0] == '\xC3' && (word[1] == '\xA6' || word[1] == '\xB8' || word[1] == '\xA5'))
+    return "\xC3" + std::string(1, char(word[1] - 0x20)) + word.substr(2);  // æ ø å → Æ Ø Å
+  return {};
+}
+
 std::string with_path(const std::string& dir, const char* file) {
   return dir.empty() ? std::string() : dir + "/" + file;
 }
@@ -74,6 +94,7 @@ struct WordLists {
   std::unordered_map<std::string_view, std::string_view> modifiers;  // form → base stem
   std::unordered_set<std::string_view> heads;                        // stems that may end a compound
   std::unordered_set<std::string_view> listed;                       // every plain stem in the dictionary
+  std::unordered_set<std::string> names;                             // the dictionary's names, folded ("danmark")
   std::unordered_set<std::string> blocked_modifiers, blocked_heads, stop_words;
   std::unordered_map<std::string, std::string> exceptions;
   std::unordered_map<std::string, std::string> places;  // folded variant → folded form to index under
@@ -120,6 +141,7 @@ struct WordLists {
       std::size_t slash = line.find('/');
       if (slash == 0) continue;
       std::string stem = line.substr(0, slash);
+      if (is_name(stem)) names.insert(text::fold(stem));
       if (!is_plain_lowercase(stem)) continue;  // names, abbreviations, multi-word entries
       std::string_view base = keep(stem);
       listed.insert(base);
@@ -172,6 +194,7 @@ struct Lexicon::Impl {
   const std::unordered_map<std::string_view, std::string_view>& modifiers = lists->modifiers;
   const std::unordered_set<std::string_view>& heads = lists->heads;
   const std::unordered_set<std::string_view>& listed = lists->listed;
+  const std::unordered_set<std::string>& names = lists->names;
   const std::unordered_set<std::string>& blocked_modifiers = lists->blocked_modifiers;
   const std::unordered_set<std::string>& blocked_heads = lists->blocked_heads;
   const std::unordered_set<std::string>& stop_words = lists->stop_words;
@@ -230,7 +253,8 @@ struct Lexicon::Impl {
       }
       for (std::size_t st = analysis.find("st:"); st != std::string::npos; st = analysis.find("st:", st + 3)) {
         std::size_t e = analysis.find_first_of(" )|", st + 3);
-        std::string lemma = prefix + analysis.substr(st + 3, e == std::string::npos ? e : e - st - 3);
+        // Folded: the dictionary gives "III" for "iii".
+        std::string lemma = text::fold(prefix + analysis.substr(st + 3, e == std::string::npos ? e : e - st - 3));
         if (!lemma.empty() && std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end() && lemmas.size() < 3) {
           lemmas.push_back(std::move(lemma));
         }
@@ -239,10 +263,41 @@ struct Lexicon::Impl {
     return lemmas;
   }
 
-  std::vector<std::string> lemmas_of(const std::string& word, std::size_t& head_start) {
+  // The lemmas of a name ("danmarks" → danmark), or none when `word` is not
+  // a dictionary name nor its genitive. Lower case, hunspell reads a name as
+  // a compound (dan|mark, køben|havn), which made "mark" and "danne" find
+  // every item about Danmark; capitalised, it knows the name. The word's
+  // other whole-word readings are kept ("mark" the noun).
+  std::vector<std::string> name_lemmas(const std::string& word) {
+    const bool name =
+        names.count(word) || (word.size() > 3 && word.back() == 's' && names.count(word.substr(0, word.size() - 1)));
+    if (!name) return {};
+    const std::string upper = capitalised(word);
+    if (upper.empty()) return {};
+    std::vector<std::string> lemmas;
+    for (const std::string& w : {upper, word}) {
+      for (const std::string& analysis : hunspell->analyze(w)) {
+        if (analysis.find("pa:") != std::string::npos) continue;  // a compound reading
+        for (std::size_t st = analysis.find("st:"); st != std::string::npos; st = analysis.find("st:", st + 3)) {
+          const std::size_t e = analysis.find_first_of(" )|", st + 3);
+          std::string lemma = text::fold(analysis.substr(st + 3, e == std::string::npos ? e : e - st - 3));
+          if (!lemma.empty() && std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end() && lemmas.size() < 3)
+            lemmas.push_back(std::move(lemma));
+        }
+      }
+      if (lemmas.empty()) return {};  // hunspell does not know the name so inflected
+    }
+    return lemmas;
+  }
+
+  std::vector<std::string> lemmas_of(const std::string& word, std::size_t& head_start, bool* name = nullptr) {
     head_start = 0;
     if (auto it = exceptions.find(word); it != exceptions.end()) return {it->second};
     if (options.lemmas && hunspell && code_points(word) <= 60) {
+      if (auto lemmas = name_lemmas(word); !lemmas.empty()) {
+        if (name) *name = true;
+        return lemmas;
+      }
       auto lemmas = hunspell_lemmas(word, head_start);
       for (auto& lemma : lemmas) {  // "gammel" for ældre-forms inside compounds
         if (auto it = exceptions.find(lemma); it != exceptions.end()) lemma = it->second;
@@ -347,10 +402,11 @@ struct Lexicon::Impl {
     WordInfo info;
     info.stop_word = stop_words.count(word) > 0;
     std::size_t head_start = 0;
-    info.lemmas = lemmas_of(word, head_start);
+    bool name = false;  // names are not compounds of common words
+    info.lemmas = lemmas_of(word, head_start, &name);
     info.written_as_lemma =
         !info.stop_word && std::find(info.lemmas.begin(), info.lemmas.end(), word) != info.lemmas.end();
-    if (options.decompound && !info.stop_word) {
+    if (options.decompound && !info.stop_word && !name) {
       bool listed_whole = false;
       WordInfo parts = split_listed(word, info.lemmas, listed_whole);
       if (!listed_whole) parts = split(word);

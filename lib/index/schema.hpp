@@ -49,10 +49,11 @@ inline constexpr unsigned title_base = 1u << 24;
 // Metadata keys.
 inline constexpr std::string_view file_hash_key = "file:";  // file:<path> → content hash + analysis
 // Bumped whenever the analysis code gives different terms for the same text
-// (2: the decompounder stopped splitting listed words like skolen, personale).
+// (2: the decompounder stopped splitting listed words like skolen, personale;
+// 3: names are not split (danmark is not dan+mark), lemmas are folded).
 // Stored with each file's content hash, so `referat index` re-indexes files
 // analysed the old way instead of skipping them as unchanged.
-inline constexpr std::string_view analysis_version = "2";
+inline constexpr std::string_view analysis_version = "3";
 inline constexpr std::string_view format_key = "referat:format";
 inline constexpr std::string_view positions_key = "referat:positions";  // "compact" or "xapian"
 

@@ -513,6 +513,19 @@ TEST_CASE("a word in its dictionary form and its inflections count as one lemma"
   }
 }
 
+TEST_CASE("a name is not found by the common words hunspell would split it into", "[search]") {
+  Searcher searcher(jsonl_index("names",
+                                "{\"id\":\"danmark\",\"title\":\"Status\",\"text\":\"Danmarks regering "
+                                "og København.\",\"date\":\"2024-01-01\"}\n"
+                                "{\"id\":\"mark\",\"title\":\"Status\",\"text\":\"Marken blev "
+                                "pløjet, og de ville danne et udvalg om havnen.\",\"date\":\"2024-01-01\"}\n"));
+  CHECK(hit_ids(searcher, "mark") == std::set<std::string>{"mark"});
+  CHECK(hit_ids(searcher, "danne") == std::set<std::string>{"mark"});
+  CHECK(hit_ids(searcher, "havn") == std::set<std::string>{"mark"});
+  CHECK(hit_ids(searcher, "Danmark") == std::set<std::string>{"danmark"});
+  CHECK(hit_ids(searcher, "Københavns") == std::set<std::string>{"danmark"});
+}
+
 TEST_CASE("a lemma that only an elliptical expansion gives a word is found", "[search]") {
   // "befal- og kontroller-metode": "befal" gets the lemma "befal" (of
   // "befaller") only from the expansion; alone it is not in its dictionary

@@ -168,6 +168,29 @@ TEST_CASE("6. decompounding: parts at the same position", "[analysis]") {
   }
 }
 
+TEST_CASE("6b. names are not compounds of common words, nor stemmed", "[analysis]") {
+  // Lower case, hunspell reads "danmark" as dan|mark: "mark" and "danne"
+  // then found every item about Danmark.
+  for (const char* text : {"Danmark", "Danmarks", "København", "Københavns", "Rusland"}) {
+    INFO(text);
+    const auto tokens = analyzer().analyze(text);
+    REQUIRE(tokens.size() == 1);
+    CHECK(std::none_of(tokens[0].terms.begin(), tokens[0].terms.end(),
+                       [](const auto& t) { return t.kind == TermKind::part; }));
+  }
+  CHECK(has_term(analyzer().analyze("Danmarks"), "danmark", TermKind::lemma));
+  CHECK(has_term(analyzer().analyze("Københavns"), "københavn", TermKind::lemma));
+  CHECK_FALSE(has_term(analyzer().analyze("Danmark"), "mark", TermKind::lemma));
+  // Names the dictionary lists are not cut by Snowball (jensen → jens).
+  CHECK(has_term(analyzer().analyze("Jensen"), "jensen", TermKind::lemma));
+  CHECK_FALSE(has_term(analyzer().analyze("Jensen"), "jens", TermKind::lemma));
+  CHECK(has_term(analyzer().analyze("Ukraine"), "ukraine", TermKind::lemma));
+  // Common words keep their readings; lemmas are folded ("III" → iii).
+  CHECK(has_term(analyzer().analyze("marken"), "mark", TermKind::lemma));
+  CHECK(has_term(analyzer().analyze("iii"), "iii", TermKind::lemma));
+  CHECK(has_term(analyzer().analyze("sundhedsreformen"), "reform", TermKind::part));
+}
+
 TEST_CASE("7. elliptical compounds", "[analysis]") {
   CHECK(has_term(analyzer().analyze("Sundheds- og ældrechefnetværket"), "sundhedschefnetværket", TermKind::variant));
   CHECK(has_term(analyzer().analyze("Voksen- og Plejeudvalget"), "voksenudvalget", TermKind::variant));
