@@ -251,16 +251,21 @@ struct Lexicon::Impl {
           head_start = prefix.size();
         }
       }
-      for (std::size_t st = analysis.find("st:"); st != std::string::npos; st = analysis.find("st:", st + 3)) {
-        std::size_t e = analysis.find_first_of(" )|", st + 3);
-        // Folded: the dictionary gives "III" for "iii".
-        std::string lemma = text::fold(prefix + analysis.substr(st + 3, e == std::string::npos ? e : e - st - 3));
-        if (!lemma.empty() && std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end() && lemmas.size() < 3) {
-          lemmas.push_back(std::move(lemma));
-        }
-      }
+      add_stems(analysis, prefix, lemmas);
     }
     return lemmas;
+  }
+
+  // Appends the stems (st:) of one hunspell analysis after `prefix`, folded
+  // (the dictionary gives "III" for "iii", "Danmark" for a name); three
+  // lemmas at most.
+  static void add_stems(const std::string& analysis, const std::string& prefix, std::vector<std::string>& lemmas) {
+    for (std::size_t st = analysis.find("st:"); st != std::string::npos; st = analysis.find("st:", st + 3)) {
+      const std::size_t e = analysis.find_first_of(" )|", st + 3);
+      std::string lemma = text::fold(prefix + analysis.substr(st + 3, e == std::string::npos ? e : e - st - 3));
+      if (!lemma.empty() && std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end() && lemmas.size() < 3)
+        lemmas.push_back(std::move(lemma));
+    }
   }
 
   // The lemmas of a name ("danmarks" → danmark), or none when `word` is not
@@ -277,13 +282,7 @@ struct Lexicon::Impl {
     std::vector<std::string> lemmas;
     for (const std::string& w : {upper, word}) {
       for (const std::string& analysis : hunspell->analyze(w)) {
-        if (analysis.find("pa:") != std::string::npos) continue;  // a compound reading
-        for (std::size_t st = analysis.find("st:"); st != std::string::npos; st = analysis.find("st:", st + 3)) {
-          const std::size_t e = analysis.find_first_of(" )|", st + 3);
-          std::string lemma = text::fold(analysis.substr(st + 3, e == std::string::npos ? e : e - st - 3));
-          if (!lemma.empty() && std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end() && lemmas.size() < 3)
-            lemmas.push_back(std::move(lemma));
-        }
+        if (analysis.find("pa:") == std::string::npos) add_stems(analysis, {}, lemmas);  // not a compound reading
       }
       if (lemmas.empty()) return {};  // hunspell does not know the name so inflected
     }
