@@ -47,6 +47,21 @@ std::set<std::string> hit_ids(Searcher& searcher, const std::string& q) {
   return out;
 }
 
+// Every item of the corpus/ index, with its text.
+std::vector<StoredItem> corpus_items(Searcher& searcher) {
+  SearchRequest all;
+  all.limit = 10000;
+  all.snippet_bytes = 0;
+  std::vector<StoredItem> items;
+  for (const auto& hit : searcher.search(all).hits) {
+    auto item = searcher.item(hit.id);
+    REQUIRE(item);
+    items.push_back(std::move(*item));
+  }
+  REQUIRE(items.size() > 5);
+  return items;
+}
+
 std::size_t facet(const std::vector<FacetValue>& values, const std::string& v) {
   for (const auto& f : values) {
     if (f.value == v) return f.count;
@@ -166,14 +181,10 @@ TEST_CASE("malformed queries throw QueryError, never wrong results", "[search]")
 TEST_CASE("index/query parity: every token finds its document", "[search][parity]") {
   Searcher searcher(fixture::corpus_index());
   Analyzer analyzer;
-  SearchRequest all;
-  all.limit = 100;
-  all.snippet_bytes = 0;
-  for (const auto& hit : searcher.search(all).hits) {
-    auto item = searcher.item(hit.id);
-    REQUIRE(item);
+  for (const auto& item : corpus_items(searcher)) {
+    const std::string& id = item.hit.id;
     std::set<std::string> words;
-    for (const auto& t : analyzer.analyze(item->text)) {
+    for (const auto& t : analyzer.analyze(item.text)) {
       if (!t.stop_word && t.type == TokenType::word && t.text.find_first_of("\"():*-") == std::string::npos) {
         words.insert(t.text);
       }
@@ -189,8 +200,8 @@ TEST_CASE("index/query parity: every token finds its document", "[search][parity
       r.facets = false;
       auto res = searcher.search(r);
       bool found = false;
-      for (const auto& h : res.hits) found |= h.id == hit.id;
-      INFO("word '" << w << "' of " << hit.id);
+      for (const auto& h : res.hits) found |= h.id == id;
+      INFO("word '" << w << "' of " << id);
       CHECK(found);
     }
   }
@@ -423,15 +434,10 @@ TEST_CASE("index/query parity: a lemma is left to the surface term exactly where
   // the two must agree on every token of corpus/.
   Searcher searcher(fixture::corpus_index());
   Analyzer analyzer;
-  SearchRequest all;
-  all.limit = 10000;
-  all.snippet_bytes = 0;
   std::map<std::string, bool> holds;  // per surface form
   std::size_t tokens = 0, as_written = 0;
-  for (const auto& hit : searcher.search(all).hits) {
-    auto item = searcher.item(hit.id);
-    REQUIRE(item);
-    for (const auto& t : analyzer.analyze(item->hit.title + "\n" + item->text)) {
+  for (const auto& item : corpus_items(searcher)) {
+    for (const auto& t : analyzer.analyze(item.hit.title + "\n" + item.text)) {
       ++tokens;
       const bool has_own_lemma = std::any_of(t.terms.begin(), t.terms.end(), [&](const Term& term) {
         return term.kind == TermKind::lemma && term.text == t.text;
@@ -439,7 +445,7 @@ TEST_CASE("index/query parity: a lemma is left to the surface term exactly where
       as_written += t.dictionary_form;
       auto [it, fresh] = holds.try_emplace(t.text, false);
       if (fresh) it->second = query::surface_holds_lemma(analyzer, t.text);
-      INFO("token '" << t.text << "' of " << hit.id);
+      INFO("token '" << t.text << "' of " << item.hit.id);
       CHECK(t.dictionary_form == it->second);
       if (t.dictionary_form) CHECK(has_own_lemma);
     }
