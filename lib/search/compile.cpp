@@ -104,11 +104,9 @@ class Compiler {
 
   std::vector<std::string> lemma_terms(const std::string& lemma) { return lemma_index_terms(analyzer_, lemma); }
 
-  // Matches the lemma as one term: the wdf of both terms adds up, as it did
-  // in the Z term alone before format 6.
-  Xapian::Query lemma_query(const std::string& prefix, const std::string& lemma) {
-    if (prefix != schema::lemma) return Xapian::Query(prefix + lemma);  // field terms: every occurrence
-    const auto terms = lemma_terms(lemma);
+  // Matches a lemma's index terms as one term: the wdf of both adds up, as it
+  // did in the Z term alone before format 6.
+  static Xapian::Query lemma_query(const std::vector<std::string>& terms) {
     if (terms.size() == 1) return Xapian::Query(terms.front());
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
   }
@@ -123,8 +121,10 @@ class Compiler {
     std::vector<Xapian::Query> terms;
     const std::string prefix = field_prefix(field);
     for (const auto& a : alternatives) {
-      terms.push_back(lemma_query(prefix, a));
-      if (positive) result.highlight_terms.push_back(lemma_terms(a));
+      auto held_by = lemma_terms(a);
+      // Field terms (titel:, sections) hold every occurrence themselves.
+      terms.push_back(prefix == schema::lemma ? lemma_query(held_by) : Xapian::Query(prefix + a));
+      if (positive) result.highlight_terms.push_back(std::move(held_by));
     }
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
