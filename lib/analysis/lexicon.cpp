@@ -280,12 +280,14 @@ struct Lexicon::Impl {
     const std::string upper = capitalised(word);
     if (upper.empty()) return {};
     std::vector<std::string> lemmas;
-    for (const std::string& w : {upper, word}) {
+    auto add_whole_readings = [&](const std::string& w) {
       for (const std::string& analysis : hunspell->analyze(w)) {
         if (analysis.find("pa:") == std::string::npos) add_stems(analysis, {}, lemmas);  // not a compound reading
       }
-      if (lemmas.empty()) return {};  // hunspell does not know the name so inflected
-    }
+    };
+    add_whole_readings(upper);
+    if (lemmas.empty()) return {};  // hunspell does not know the name so inflected
+    add_whole_readings(word);
     return lemmas;
   }
 
