@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
       auto sink = [&](const referat::Token& t) {
         for (const auto& term : t.terms) {
           const bool lemma = term.kind == referat::TermKind::lemma || term.kind == referat::TermKind::part;
-          if (lemma && term.text == t.text) continue;  // the surface term stands for it (index format 6)
+          if (lemma && t.dictionary_form && term.text == t.text) continue;  // as the index: format 6
           doc.add_posting(lemma ? "Z" + term.text : term.text, t.position);
         }
       };
