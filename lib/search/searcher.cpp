@@ -7,6 +7,7 @@
 #include "minutes/topics.hpp"
 #include "query/query_ast.hpp"
 #include "search/compile.hpp"
+#include "search/facets.hpp"
 #include "search/snippets.hpp"
 #include "text/segmenter.hpp"
 #include "text/utf8.hpp"
@@ -32,72 +33,6 @@ class MatchedDocs final : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double) override { docs.push_back(doc.get_docid()); }
   std::vector<Xapian::docid> docs;
-};
-
-// Documents per value of multi-valued slots ("Økonomiudvalget|Byrådet"
-// counts for both). Per document it counts the slot's whole value: few
-// distinct values recur over thousands of matches, so one hash look-up
-// replaces splitting and counting each part, and the parts are added up once.
-class FacetCounts {
- public:
-  explicit FacetCounts(std::vector<Xapian::valueno> slots)
-      : slots_(std::move(slots)), whole_(slots_.size()), counts_(slots_.size()) {}
-
-  // Counts documents [begin, end) (ascending). The values come from the
-  // slots' streams, read forward: Document::get_value() would decode a value
-  // chunk from its start for every document.
-  void add(const Xapian::Database& db, const Xapian::docid* begin, const Xapian::docid* end) {
-    for (std::size_t i = 0; i < slots_.size(); ++i) {
-      Xapian::ValueIterator stream = db.valuestream_begin(slots_[i]);
-      for (const Xapian::docid* d = begin; d != end && stream != Xapian::ValueIterator(); ++d) {
-        stream.skip_to(*d);
-        if (stream == Xapian::ValueIterator() || stream.get_docid() != *d) continue;
-        std::string value = *stream;
-        if (value.empty()) continue;
-        auto it = whole_[i].find(value);
-        if (it == whole_[i].end()) it = whole_[i].emplace(std::move(value), 0).first;
-        ++it->second;
-      }
-    }
-    summed_ = false;
-  }
-  void merge(const FacetCounts& other) {
-    for (std::size_t i = 0; i < slots_.size(); ++i) {
-      for (const auto& [value, n] : other.whole_[i]) whole_[i][value] += n;
-    }
-    summed_ = false;
-  }
-
-  std::vector<FacetValue> values(std::size_t i, bool by_value = false) const {
-    std::vector<FacetValue> out;
-    for (const auto& [v, c] : counts(i)) out.push_back({v, c});
-    std::stable_sort(out.begin(), out.end(), [by_value](const FacetValue& a, const FacetValue& b) {
-      return by_value ? a.value < b.value : a.count > b.count;
-    });
-    return out;
-  }
-  const std::map<std::string, std::size_t>& counts(std::size_t i) const {
-    if (!summed_) sum();
-    return counts_[i];
-  }
-
- private:
-  std::vector<Xapian::valueno> slots_;
-  std::vector<std::unordered_map<std::string, std::size_t>> whole_;  // per slot: whole value → documents
-  mutable std::vector<std::map<std::string, std::size_t>> counts_;   // per slot: one value → documents
-  mutable bool summed_ = true;
-
-  void sum() const {
-    for (std::size_t i = 0; i < slots_.size(); ++i) {
-      counts_[i].clear();
-      for (const auto& [value, n] : whole_[i]) {
-        for (const std::string& part : detail::split(value, schema::multi_separator)) {
-          if (!part.empty()) counts_[i][part] += n;
-        }
-      }
-    }
-    summed_ = true;
-  }
 };
 
 // Days since 0000-03-01 for a YYYYMMDD value (a civil-calendar day count).
@@ -211,6 +146,8 @@ struct Searcher::Impl {
   PositionStore positions = PositionStore::compact;
   // Checks phrase and NEAR candidates and counts facets on a second core.
   std::unique_ptr<search::SecondReader> second;
+  search::FacetCounter facets{
+      {schema::slot_committees, schema::slot_topics, schema::slot_year, schema::slot_outcomes, schema::slot_date}};
 
   Impl(const std::string& p, const AnalyzerOptions& a, const ParseOptions& parse)
       : path(p),
@@ -376,7 +313,7 @@ struct Searcher::Impl {
       result.hits.push_back(std::move(hit));
     }
     if (r.facets) {
-      const FacetCounts counts = count_facets(
+      const search::FacetCounts counts = count_facets(
           matched.docs, {schema::slot_committees, schema::slot_topics, schema::slot_year, schema::slot_outcomes});
       result.facets.committee = counts.values(0);
       result.facets.topic = counts.values(1);
@@ -403,21 +340,8 @@ struct Searcher::Impl {
     return result;
   }
 
-  // Facet counts over `docs`; many documents are counted on two threads.
-  FacetCounts count_facets(std::vector<Xapian::docid>& docs, const std::vector<Xapian::valueno>& slots) {
-    if (!std::is_sorted(docs.begin(), docs.end())) std::sort(docs.begin(), docs.end());
-    FacetCounts mine(slots);
-    const Xapian::docid* begin = docs.data();
-    const Xapian::docid* end = begin + docs.size();
-    if (docs.size() < 2000 || !second || !second->sync(db)) {
-      mine.add(db, begin, end);
-      return mine;
-    }
-    const Xapian::docid* half = begin + docs.size() / 2;
-    FacetCounts theirs(slots);
-    second->run_beside([&](Xapian::Database& own) { theirs.add(own, half, end); }, [&] { mine.add(db, begin, half); });
-    mine.merge(theirs);
-    return mine;
+  search::FacetCounts count_facets(std::vector<Xapian::docid>& docs, const std::vector<Xapian::valueno>& slots) {
+    return facets.count(db, docs, slots, second.get());
   }
 
   // The hits of `text` in place of a query that had none, with a note; empty
@@ -570,7 +494,7 @@ std::vector<TrendSeries> Searcher::trends(const TrendRequest& request) {
       e.add_matchspy(&matched);
       e.get_mset(0, 0, std::max<Xapian::doccount>(1, m.db.get_doccount()));
       std::map<std::string, std::size_t> counts;
-      const FacetCounts by_date = m.count_facets(matched.docs, {schema::slot_date});
+      const search::FacetCounts by_date = m.count_facets(matched.docs, {schema::slot_date});
       for (const auto& [date, c] : by_date.counts(0)) counts[period_of(date, request.by)] += c;
       return counts;
     };

@@ -6,6 +6,7 @@
 
 #include "index/schema.hpp"
 #include "query/terms.hpp"
+#include "search/facets.hpp"
 
 #include <xapian.h>
 
@@ -716,6 +717,77 @@ TEST_CASE("facet counts over thousands of matches agree on one and two threads",
     for (const auto& p : series[0].points) per_year[p.period] = p.count;
     CHECK(per_year == expected_years);
   }
+}
+
+TEST_CASE("facet counts from memory agree with counts from the value streams", "[search][facets]") {
+  // A FacetCounter reads the slots' streams until it has read as many values
+  // as the index holds, then reads the slots whole and counts from memory.
+  std::string jsonl;
+  const std::vector<std::string> committees{"Økonomiudvalget", "Kommunalbestyrelsen", "Teknik- og Miljøudvalget"};
+  for (int i = 0; i < 300; ++i) {
+    std::string list = "\"" + committees[i % 3] + "\"";
+    if (i % 5 == 0) list += ",\"" + committees[(i + 1) % 3] + "\"";
+    jsonl += "{\"id\":\"m" + std::to_string(i) + "\",\"title\":\"Budget\",\"text\":\"" +
+             (i % 2 ? "Budgettet for året." : "Skolen og budgettet.") + "\",\"committees\":[" + list + "],\"date\":\"" +
+             std::to_string(2019 + i % 4) + "-0" + std::to_string(1 + i % 9) + "-15\"}\n";
+  }
+  const Xapian::Database db(jsonl_index("facet-memory", jsonl));
+  const std::vector<Xapian::valueno> slots{schema::slot_committees, schema::slot_year, schema::slot_date};
+  std::vector<Xapian::docid> every, odd;
+  for (Xapian::docid d = 1; d <= db.get_lastdocid(); ++d) {
+    every.push_back(d);
+    if (d % 2) odd.push_back(d);
+  }
+  auto as_maps = [](const search::FacetCounts& c) {
+    std::vector<std::map<std::string, std::size_t>> out;
+    for (std::size_t i = 0; i < c.slots().size(); ++i) out.push_back(c.counts(i));
+    return out;
+  };
+  search::FacetCounter streams({});  // keeps no slot: always reads the streams
+  search::FacetCounter counter(slots);
+  CHECK(as_maps(counter.count(db, odd, slots, nullptr)) == as_maps(streams.count(db, odd, slots, nullptr)));
+  CHECK_FALSE(counter.in_memory());  // 150 × 3 values read of 300 × 3
+  const auto kept_all = as_maps(counter.count(db, every, slots, nullptr));
+  CHECK(counter.in_memory());
+  CHECK(kept_all == as_maps(streams.count(db, every, slots, nullptr)));
+  CHECK(as_maps(counter.count(db, odd, slots, nullptr)) == as_maps(streams.count(db, odd, slots, nullptr)));
+  CHECK(kept_all[0].at("Økonomiudvalget") == 100 + 20);
+  CHECK(kept_all[1].at("2020") == 75);
+  // A slot not kept is read from its stream.
+  const std::vector<Xapian::valueno> topics{schema::slot_topics};
+  CHECK(as_maps(counter.count(db, every, topics, nullptr)) == as_maps(streams.count(db, every, topics, nullptr)));
+}
+
+TEST_CASE("facet counts kept in memory follow the index to its new revision", "[search][facets]") {
+  std::string jsonl;
+  for (int i = 0; i < 50; ++i)
+    jsonl +=
+        "{\"id\":\"r" + std::to_string(i) +
+        "\",\"title\":\"Budget\",\"text\":\"Budgettet.\",\"committee\":\"Økonomiudvalget\",\"date\":\"2024-01-01\"}\n";
+  const std::string db = jsonl_index("facet-revision", jsonl);
+  Searcher searcher(db);
+  SearchRequest browse;  // every item: after two, the counts come from memory
+  for (int i = 0; i < 3; ++i) REQUIRE(searcher.search(browse).total == 50);
+  {
+    const std::string items = std::filesystem::path(db).parent_path().string() + "/more.jsonl";
+    std::ofstream(items) << "{\"id\":\"new\",\"title\":\"Budget\",\"text\":\"Budgettet.\","
+                            "\"committee\":\"Kommunalbestyrelsen\",\"date\":\"2025-01-01\"}\n";
+    IndexWriter w(db);
+    REQUIRE(w.add_paths({items}).files_indexed == 1);
+    w.commit();
+  }
+  searcher.reopen();
+  const auto result = searcher.search(browse);
+  CHECK(result.total == 51);
+  auto count_of = [](const std::vector<FacetValue>& values, const std::string& v) {
+    for (const auto& f : values) {
+      if (f.value == v) return f.count;
+    }
+    return std::size_t{0};
+  };
+  CHECK(count_of(result.facets.committee, "Kommunalbestyrelsen") == 1);
+  CHECK(count_of(result.facets.year, "2025") == 1);
+  CHECK(count_of(result.facets.committee, "Økonomiudvalget") == 50);
 }
 
 TEST_CASE("a stub database of two indexes searches on two threads", "[search][threads]") {
