@@ -9,6 +9,7 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <functional>
@@ -309,6 +310,28 @@ struct Lexicon::Impl {
     return {snowball(word)};
   }
 
+  // The head `rest` is written as (a known head plus an inflectional
+  // ending), or "" if none. A final consonant doubles before an ending that
+  // starts with e: "processen" is proces+en and "stoffer" stof+er, so that
+  // afstemnings|processen wins over afstemnings|proces|sen.
+  std::string_view known_head(std::string_view rest) const {
+    for (bool doubled : {false, true}) {  // a plain ending first: "tropper" is troppe+r, not trop+er
+      for (std::string_view ending : head_endings) {
+        if (rest.size() <= ending.size() || rest.substr(rest.size() - ending.size()) != ending) continue;
+        std::string_view head = rest.substr(0, rest.size() - ending.size());
+        if (doubled) {
+          if (ending.empty() || ending.front() != 'e' || head.size() < 4 || head.back() != head[head.size() - 2] ||
+              !std::strchr("bdfgklmnprstv", head.back()))
+            continue;
+          head.remove_suffix(1);
+        }
+        if (code_points(head) < 3) continue;
+        if (auto it = heads.find(head); it != heads.end()) return *it;
+      }
+    }
+    return {};
+  }
+
   // Dynamic programming over the parts lexicon: fewest parts, ties to the
   // longest head. Parts are at least 3 code points, modifiers (with their
   // linking letter) at least `min_modifier`; the head may carry an
@@ -345,18 +368,11 @@ struct Lexicon::Impl {
     for (std::size_t ci = 1; ci + 3 < cuts.size(); ++ci) {
       std::size_t seam = cuts[ci];
       if (best[seam] == inf) continue;
-      std::string_view rest = w.substr(seam);
-      for (std::string_view ending : head_endings) {
-        if (rest.size() <= ending.size() || rest.substr(rest.size() - ending.size()) != ending) continue;
-        std::string_view head = rest.substr(0, rest.size() - ending.size());
-        if (code_points(head) < 3) continue;
-        auto it = heads.find(head);
-        if (it == heads.end()) continue;
-        int parts = best[seam] + 1;
-        if (parts < best_parts || (parts == best_parts && seam < best_seam)) {
-          best_parts = parts, best_seam = seam, best_head = *it;
-        }
-        break;
+      const std::string_view head = known_head(w.substr(seam));
+      if (head.empty()) continue;
+      const int parts = best[seam] + 1;
+      if (parts < best_parts || (parts == best_parts && seam < best_seam)) {
+        best_parts = parts, best_seam = seam, best_head = head;
       }
     }
     if (best_parts == inf) return info;

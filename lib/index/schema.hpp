@@ -50,10 +50,11 @@ inline constexpr unsigned title_base = 1u << 24;
 inline constexpr std::string_view file_hash_key = "file:";  // file:<path> → content hash + analysis
 // Bumped whenever the analysis code gives different terms for the same text
 // (2: the decompounder stopped splitting listed words like skolen, personale;
-// 3: names are not split (danmark is not dan+mark), lemmas are folded).
+// 3: names are not split (danmark is not dan+mark), lemmas are folded;
+// 4: an inflected head keeps its doubled consonant, proces|sen → processen).
 // Stored with each file's content hash, so `referat index` re-indexes files
 // analysed the old way instead of skipping them as unchanged.
-inline constexpr std::string_view analysis_version = "3";
+inline constexpr std::string_view analysis_version = "4";
 inline constexpr std::string_view format_key = "referat:format";
 inline constexpr std::string_view positions_key = "referat:positions";  // "compact" or "xapian"
 

@@ -533,6 +533,18 @@ TEST_CASE("a name is not found by the common words hunspell would split it into"
   CHECK(hit_ids(searcher, "Københavns") == std::set<std::string>{"danmark"});
 }
 
+TEST_CASE("an inflection ending is not a compound part to search for", "[search]") {
+  Searcher searcher(jsonl_index("doubled",
+                                "{\"id\":\"proces\",\"title\":\"Status\",\"text\":\"Forhandlingsprocessen "
+                                "og flyvekontrollen.\",\"date\":\"2024-01-01\"}\n"
+                                "{\"id\":\"sen\",\"title\":\"Status\",\"text\":\"En sen aften med "
+                                "lange taler.\",\"date\":\"2024-01-01\"}\n"));
+  CHECK(hit_ids(searcher, "sen") == std::set<std::string>{"sen"});
+  CHECK(hit_ids(searcher, "len").empty());
+  CHECK(hit_ids(searcher, "proces") == std::set<std::string>{"proces"});
+  CHECK(hit_ids(searcher, "kontrol") == std::set<std::string>{"proces"});
+}
+
 TEST_CASE("a lemma that only an elliptical expansion gives a word is found", "[search]") {
   // "befal- og kontroller-metode": "befal" gets the lemma "befal" (of
   // "befaller") only from the expansion; alone it is not in its dictionary

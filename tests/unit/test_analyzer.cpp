@@ -191,6 +191,29 @@ TEST_CASE("6b. names are not compounds of common words, nor stemmed", "[analysis
   CHECK(has_term(analyzer().analyze("sundhedsreformen"), "reform", TermKind::part));
 }
 
+TEST_CASE("6c. an inflected head keeps its doubled consonant and ending", "[analysis]") {
+  // A final consonant doubles before an ending in e: "processen" is
+  // proces+en. The decompounder cut afstemnings|proces|sen, so "sen" (late)
+  // and "len", "fer", "ten" were parts of thousands of inflected compounds.
+  const std::vector<std::pair<const char*, std::vector<std::string>>> cases{
+      {"afstemningsprocessen", {"afstemning", "proces"}}, {"flyvekontrollen", {"flyve", "kontrol"}},
+      {"erstatningsstoffer", {"erstatning", "stof"}},     {"budgetdebatten", {"budget", "debat"}},
+      {"kulturbudgettet", {"kultur", "budget"}},          {"finansinstitutterne", {"finans", "institut"}},
+  };
+  for (const auto& [word, parts] : cases) {
+    INFO(word);
+    const auto tokens = analyzer().analyze(word);
+    REQUIRE(tokens.size() == 1);
+    std::vector<std::string> got;
+    for (const auto& t : tokens[0].terms) {
+      if (t.kind == TermKind::part) got.push_back(t.text);
+    }
+    CHECK(got == parts);
+  }
+  // A plain ending still comes first: tropper is troppe+r, not trop+er.
+  CHECK(has_term(analyzer().analyze("besættelsestropper"), "troppe", TermKind::part));
+}
+
 TEST_CASE("7. elliptical compounds", "[analysis]") {
   CHECK(has_term(analyzer().analyze("Sundheds- og ældrechefnetværket"), "sundhedschefnetværket", TermKind::variant));
   CHECK(has_term(analyzer().analyze("Voksen- og Plejeudvalget"), "voksenudvalget", TermKind::variant));
