@@ -1,7 +1,7 @@
 # Sourced by scripts/demo, scripts/test and .ci/run: installs the Debian 12
 # packages referat needs, only when something is missing (apt-get update first).
 REFERAT_PACKAGES="cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev libboost-dev
-  catch2 libhunspell-dev hunspell-da libpoppler-cpp-dev nlohmann-json3-dev libcli11-dev
+  catch2 libhunspell-dev hunspell-da libpoppler-cpp-dev libzstd-dev nlohmann-json3-dev libcli11-dev
   librsvg2-bin libmimalloc-dev"
 
 referat_install_deps() {

@@ -27,8 +27,39 @@ struct Record {
 /// and ranges from an item. Index time and display use the same text.
 Record make_record(const AgendaItem& item, const ParsedFile& file, const std::string& id, const std::string& source);
 
+/// An item's text as stored: compressed (zstd) in frames of
+/// text_frame_bytes, so a snippet of a 7 MB item decompresses the frames it
+/// shows, not the whole text. Texts of format 6 and short texts are stored
+/// as they are.
+class StoredText {
+ public:
+  static constexpr std::size_t text_frame_bytes = 16384;
+
+  StoredText() = default;
+  /// `stored`: what serialise() wrote after the JSON line; `frames`: the
+  /// compressed size of each frame (none: `stored` is the text itself).
+  StoredText(std::string stored, std::size_t size, std::vector<std::size_t> frames);
+
+  std::size_t size() const { return size_; }
+  /// The text with at least bytes [begin, end) in place; bytes of frames not
+  /// yet needed are zero. Throws IndexError on damaged data.
+  const std::string& with(std::size_t begin, std::size_t end);
+  const std::string& all() { return with(0, size_); }
+
+ private:
+  std::string stored_;
+  std::size_t size_ = 0;
+  std::vector<std::size_t> frame_starts_;  // offsets into stored_, one past the last at the end
+  std::vector<bool> decoded_;
+  std::string text_;
+};
+
 std::string serialise(const Record& record);
+/// The record with its text and sections.
 Record unserialise(const std::string& data);
+/// The record without its text and sections, which go to `text` (read later,
+/// as far as needed); `text` may be null.
+Record unserialise(const std::string& data, StoredText* text);
 
 /// Position → [begin, end) byte offsets, packed (schema::slot_offsets_packed):
 /// one byte per token when it starts fewer than 8 bytes after the previous

@@ -74,8 +74,11 @@ inline constexpr std::string_view positions_key = "referat:positions";  // "comp
 //    its surface term stands for the lemma (query::surface_holds_lemma). A
 //    lemma query is OP_SYNONYM of both, which on an older index would count
 //    such words twice, so formats 4 and 5 are no longer read.
-inline constexpr std::string_view format_version = "6";
-inline constexpr std::string_view readable_formats[] = {"6"};
+// 7: an item's text is stored in zstd frames (index::StoredText); a format-6
+//    record (its text as it is) still reads, so a format-6 index is read and
+//    updated as it is, and older referat versions refuse the index.
+inline constexpr std::string_view format_version = "7";
+inline constexpr std::string_view readable_formats[] = {"6", "7"};
 
 /// The store named by an index's positions_key metadata (position_store_name).
 inline PositionStore position_store(const std::string& name) {

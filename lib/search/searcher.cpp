@@ -222,7 +222,7 @@ struct Searcher::Impl {
     return q;
   }
 
-  Hit hit_of(const Xapian::Document& doc) { return index::unserialise(doc.get_data()).item.hit; }
+  Hit hit_of(const Xapian::Document& doc) { return index::unserialise(doc.get_data(), nullptr).item.hit; }
 
   std::optional<std::string> suggest(const std::vector<std::string>& words, const std::string& query_text) {
     std::string suggestion = query_text;
@@ -296,15 +296,15 @@ struct Searcher::Impl {
                                      shown);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
-      index::Record record = index::unserialise(doc.get_data());
+      index::StoredText text;  // read only as far as the snippet needs
+      index::Record record = index::unserialise(doc.get_data(), &text);
       Hit hit = std::move(record.item.hit);
       hit.score = max_weight > 0 ? it.get_weight() / max_weight : 0.0;
       hit.collapsed = it.get_collapse_count();
       if (r.snippet_bytes) {
         const std::string offsets = doc.get_value(schema::slot_offsets_packed);
         auto snippet_of = [&](const search::HitPositions::Terms& terms) {
-          return search::make_snippet(where.matches(*it, doc, terms), terms.size(), record.item.text, offsets,
-                                      r.snippet_bytes);
+          return search::make_snippet(where.matches(*it, doc, terms), terms.size(), text, offsets, r.snippet_bytes);
         };
         hit.snippet = snippet_of(compiled.highlight_terms);
         if (hit.snippet.highlights.empty() && !compiled.part_terms.empty())

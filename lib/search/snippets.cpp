@@ -82,16 +82,17 @@ Matches HitPositions::matches(Xapian::docid did, const Xapian::Document& doc, co
   return matched;
 }
 
-Snippet make_snippet(const Matches& matched, std::size_t term_count, const std::string& text,
+Snippet make_snippet(const Matches& matched, std::size_t term_count, index::StoredText& stored,
                      const std::string& offsets_value, std::size_t max_bytes) {
   Snippet snippet;
-  if (text.empty() || max_bytes == 0) return snippet;
+  const std::size_t text_size = stored.size();
+  if (text_size == 0 || max_bytes == 0) return snippet;
   // Decode only as far as the last matched position.
   auto offsets = index::decode_offsets(offsets_value, matched.empty() ? 0 : matched.back().first + 1);
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte ranges of matches
   std::vector<std::size_t> which;
   for (const auto& [pos, t] : matched) {
-    if (pos < offsets.size() && offsets[pos].second <= text.size()) {
+    if (pos < offsets.size() && offsets[pos].second <= text_size) {
       spans.push_back(offsets[pos]);
       which.push_back(t);
     }
@@ -109,13 +110,13 @@ Snippet make_snippet(const Matches& matched, std::size_t term_count, const std::
       best_distinct = distinct, best_count = count, best_start = i;
     }
   }
-  std::size_t begin = 0;
-  if (!spans.empty()) {
-    // Some context before the first match.
-    std::size_t first = spans[best_start].first;
-    std::size_t lead = std::min<std::size_t>(first, max_bytes / 4);
-    begin = back_to_space(text, first - lead);
-  }
+  // Some context before the first match. Only the bytes around the window
+  // are read: back_to_space and forward_to_space move at most 30 bytes, and
+  // then to a UTF-8 boundary.
+  const std::size_t first = spans.empty() ? 0 : spans[best_start].first;
+  const std::size_t start = first - std::min<std::size_t>(first, max_bytes / 4);
+  const std::string& text = stored.with(start > 64 ? start - 64 : 0, start + max_bytes + 64);
+  std::size_t begin = spans.empty() ? 0 : back_to_space(text, start);
   std::size_t end = forward_to_space(text, std::min(text.size(), begin + max_bytes));
   end = std::max(end, begin);
   std::string body = text.substr(begin, end - begin);

@@ -4,6 +4,8 @@
 #include <referat/index.hpp>
 #include <referat/search.hpp>
 
+#include "index/record.hpp"
+
 #include <xapian.h>
 
 #include <set>
@@ -41,7 +43,7 @@ class HitPositions {
 /// Best passage of about `max_bytes` of `text` around `matched` (positions of
 /// `term_count` query terms), with highlight ranges relative to it.
 /// `offsets_value`: the document's token offsets (schema::slot_offsets_packed).
-Snippet make_snippet(const Matches& matched, std::size_t term_count, const std::string& text,
+Snippet make_snippet(const Matches& matched, std::size_t term_count, index::StoredText& text,
                      const std::string& offsets_value, std::size_t max_bytes);
 
 }  // namespace referat::search

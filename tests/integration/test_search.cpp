@@ -372,6 +372,52 @@ TEST_CASE("an index of another format is refused, not misread", "[index]") {
   }
 }
 
+TEST_CASE("a format-6 index is read and updated; its text stored as it was still shows", "[index]") {
+  // Format 7 stores texts in zstd frames; a format-6 record holds its text
+  // as it is. Both kinds read, in one index.
+  const std::string db =
+      jsonl_index("format-six", "{\"id\":\"new\",\"title\":\"Ny\",\"text\":\"" + std::string(400, 'a') +
+                                    " budgettet\",\"date\":\"2024-01-01\"}\n");
+  {
+    Xapian::WritableDatabase raw(db);
+    Xapian::Document doc;
+    doc.set_data(
+        "{\"id\":\"old\",\"title\":\"Gammel\",\"dec\":[],\"att\":[],\"ranges\":[],\"v\":2}\n"
+        "Den gamle tekst om budgettet.");
+    doc.add_boolean_term("Qold");
+    raw.add_document(doc);
+    raw.set_metadata("referat:format", "6");
+    raw.commit();
+  }
+  Searcher searcher(db);
+  REQUIRE(searcher.item("old"));
+  CHECK(searcher.item("old")->text == "Den gamle tekst om budgettet.");
+  CHECK(searcher.item("new")->text.substr(400) == " budgettet");
+  IndexWriter w(db);  // opens a format-6 index and marks it 7
+  w.commit();
+  CHECK(Xapian::Database(db).get_metadata("referat:format") == "7");
+}
+
+TEST_CASE("a snippet deep in a long item reads the text around it", "[search][snippets]") {
+  // The text is stored in frames of 16 KiB; the match sits in the fourth.
+  std::string text;
+  while (text.size() < 50000) text += "Udvalget drøftede sagen igen. ";
+  text += "Zebrafinker i parken. ";
+  while (text.size() < 70000) text += "Udvalget drøftede sagen igen. ";
+  Searcher searcher(jsonl_index(
+      "deep-snippet", "{\"id\":\"long\",\"title\":\"Langt\",\"text\":\"" + text + "\",\"date\":\"2024-01-01\"}\n"));
+  SearchRequest r;
+  r.query = "zebrafinker";
+  const auto result = searcher.search(r);
+  REQUIRE(result.total == 1);
+  const Snippet& snippet = result.hits[0].snippet;
+  REQUIRE(snippet.highlights.size() == 1);
+  const auto [b, e] = snippet.highlights[0];
+  CHECK(snippet.text.substr(b, e - b) == "Zebrafinker");
+  CHECK(snippet.text.find('\0') == std::string::npos);
+  CHECK(searcher.item("long")->text == text);
+}
+
 TEST_CASE("a compound query also finds its parts near each other, ranked below the compound", "[search]") {
   std::string dir = fixture::temp_dir("compound-parts");
   std::ofstream(dir + "/items.jsonl")
