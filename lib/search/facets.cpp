@@ -121,10 +121,11 @@ bool FacetCounter::columns_ready(const Xapian::Database& db, std::size_t documen
     revision_known_ = true;
   }
   if (columns_) return true;
-  // Read whole once the streams have cost as much: as many values as the
-  // index holds in the slots kept (this search's included).
+  // Read whole once the streams have cost as much as that (this search's
+  // count included).
+  constexpr std::size_t scattered_cost = 5;  // a value read at scattered documents, in values read whole
   streamed_ += documents * slot_count;
-  if (streamed_ < static_cast<std::size_t>(db.get_doccount()) * slots_.size()) return false;
+  if (streamed_ * scattered_cost < static_cast<std::size_t>(db.get_doccount()) * slots_.size()) return false;
   columns_ = std::make_unique<FacetColumns>(db, slots_);
   return true;
 }

@@ -803,8 +803,9 @@ TEST_CASE("facet counts from memory agree with counts from the value streams", "
   };
   search::FacetCounter streams({});  // keeps no slot: always reads the streams
   search::FacetCounter counter(slots);
-  CHECK(as_maps(counter.count(db, odd, slots, nullptr)) == as_maps(streams.count(db, odd, slots, nullptr)));
-  CHECK_FALSE(counter.in_memory());  // 150 × 3 values read of 300 × 3
+  std::vector<Xapian::docid> few(odd.begin(), odd.begin() + 20);
+  CHECK(as_maps(counter.count(db, few, slots, nullptr)) == as_maps(streams.count(db, few, slots, nullptr)));
+  CHECK_FALSE(counter.in_memory());  // 20 × 3 values read at scattered documents cost less than 300 × 3 read whole
   const auto kept_all = as_maps(counter.count(db, every, slots, nullptr));
   CHECK(counter.in_memory());
   CHECK(kept_all == as_maps(streams.count(db, every, slots, nullptr)));
@@ -824,7 +825,7 @@ TEST_CASE("facet counts kept in memory follow the index to its new revision", "[
         "\",\"title\":\"Budget\",\"text\":\"Budgettet.\",\"committee\":\"Økonomiudvalget\",\"date\":\"2024-01-01\"}\n";
   const std::string db = jsonl_index("facet-revision", jsonl);
   Searcher searcher(db);
-  SearchRequest browse;  // every item: after two, the counts come from memory
+  SearchRequest browse;  // every item: the counts come from memory
   for (int i = 0; i < 3; ++i) REQUIRE(searcher.search(browse).total == 50);
   {
     const std::string items = std::filesystem::path(db).parent_path().string() + "/more.jsonl";
