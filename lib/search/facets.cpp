@@ -21,9 +21,8 @@ void FacetCounts::add(std::size_t i, const std::string& value, std::size_t n) {
 
 void FacetCounts::merge(const FacetCounts& other) {
   for (std::size_t i = 0; i < slots_.size(); ++i) {
-    for (const auto& [value, n] : other.whole_[i]) whole_[i][value] += n;
+    for (const auto& [value, n] : other.whole_[i]) add(i, value, n);
   }
-  summed_ = false;
 }
 
 std::vector<FacetValue> FacetCounts::values(std::size_t i, bool by_value) const {
@@ -114,11 +113,10 @@ bool FacetCounter::columns_ready(const Xapian::Database& db, std::size_t documen
   } catch (const Xapian::InvalidOperationError&) {  // several indexes in one handle: no single revision
     return false;
   }
-  if (!revision_known_ || revision != revision_) {  // a new revision: what was read no longer holds
+  if (revision_ != revision) {  // a new revision: what was read no longer holds
     columns_.reset();
     streamed_ = 0;
     revision_ = revision;
-    revision_known_ = true;
   }
   if (columns_) return true;
   // Read whole once the streams have cost as much as that (this search's

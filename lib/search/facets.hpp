@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -61,7 +62,6 @@ class FacetColumns {
  public:
   FacetColumns(const Xapian::Database& db, const std::vector<Xapian::valueno>& slots);
 
-  bool holds(Xapian::valueno slot) const { return find(slot) != nullptr; }
   /// Adds documents [begin, end) to `counts` for its slots held here.
   void count(const Xapian::docid* begin, const Xapian::docid* end, FacetCounts& counts) const;
 
@@ -93,9 +93,8 @@ class FacetCounter {
  private:
   std::vector<Xapian::valueno> slots_;
   std::unique_ptr<FacetColumns> columns_;
-  Xapian::rev revision_ = 0;
-  bool revision_known_ = false;
-  std::size_t streamed_ = 0;  // values read from streams at this revision
+  std::optional<Xapian::rev> revision_;  // of the index the streams and columns were read at
+  std::size_t streamed_ = 0;             // values read from streams at this revision
 
   bool columns_ready(const Xapian::Database& db, std::size_t documents, std::size_t slot_count);
 };
