@@ -142,10 +142,17 @@ const std::string& StoredText::with(std::size_t begin, std::size_t end) {
   return text_;
 }
 
+std::string StoredText::release() {
+  all();
+  std::string out = std::move(text_);
+  *this = StoredText();
+  return out;
+}
+
 Record unserialise(const std::string& data) {
   StoredText text;
   Record r = unserialise(data, &text);
-  r.item.text = text.all();
+  r.item.text = text.release();
   for (const Record::Range& range : r.ranges) {
     // The section's own text starts after its heading line.
     const std::string& t = r.item.text;

@@ -45,6 +45,8 @@ class StoredText {
   /// yet needed are zero. Throws IndexError on damaged data.
   const std::string& with(std::size_t begin, std::size_t end);
   const std::string& all() { return with(0, size_); }
+  /// The whole text, moved out (this is left empty).
+  std::string release();
 
  private:
   std::string stored_;
