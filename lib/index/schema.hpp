@@ -24,6 +24,15 @@ inline constexpr std::string_view year = "XY";              // XY<yyyy>
 inline constexpr std::string_view source = "XP";            // XP<absolute source path or jsonl file>
 inline constexpr std::string_view meeting = "XM";           // XM<meeting key>
 
+// Block size of the index's B-tree files (Xapian's default is 8 KiB). A
+// phrase, NEAR or compound-part candidate costs one read of its packed
+// positions (slot_positions, about 3.3 KB on Europarl), and each read copies
+// whole blocks out of the page cache: with 4 KiB blocks Europarl's `klimaplan`
+// copied 25% fewer bytes and the benchmark's p99 fell from 21-23 to 16-19 ms
+// (bench/EXPERIMENTS.md). Used where an index is created or compacted; the
+// shards of a fresh build are scratch space and keep Xapian's default.
+inline constexpr int block_size = 4096;
+
 // Value slots.
 enum Slot : unsigned {
   slot_date = 0,        // "YYYYMMDD" (sorts and ranges as a string)

@@ -1,5 +1,7 @@
 #include "index/shards.hpp"
 
+#include "index/schema.hpp"
+
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -166,7 +168,7 @@ void ShardedBuild::merge(const std::string& base, const std::string& destination
   Xapian::Database all;
   for (const auto& shard : shards_) all.add_database(Xapian::Database(shard->path));
   all.add_database(Xapian::Database(base));
-  all.compact(destination);
+  all.compact(destination, 0, schema::block_size);
 }
 
 }  // namespace referat::index

@@ -129,7 +129,7 @@ struct IndexWriter::Impl {
       const std::string swapped_out = without_trailing_slash(path) + ".before-swap";
       if (!fs::exists(path) && fs::exists(swapped_out)) fs::rename(swapped_out, path);
       fs::create_directories(path);
-      db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+      db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN, schema::block_size);
       const std::string problem =
           schema::format_problem(db.get_metadata(std::string(schema::format_key)), db.get_doccount());
       if (!problem.empty()) throw IndexError(ErrorKind::index_corrupt, path + ": " + problem);
@@ -495,7 +495,7 @@ void IndexWriter::compact() {
   const std::string base = without_trailing_slash(impl_->path), fresh = base + ".compacting";
   try {
     fs::remove_all(fresh);
-    Xapian::Database(base).compact(fresh, Xapian::DBCOMPACT_NO_RENUMBER);
+    Xapian::Database(base).compact(fresh, Xapian::DBCOMPACT_NO_RENUMBER, schema::block_size);
     impl_->replace_folder(fresh);
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, impl_->path);
@@ -507,7 +507,7 @@ void IndexWriter::compact() {
 void compact_index(const std::string& source, const std::string& destination) {
   try {
     Xapian::Database db(source);
-    db.compact(destination, Xapian::DBCOMPACT_NO_RENUMBER);
+    db.compact(destination, Xapian::DBCOMPACT_NO_RENUMBER, schema::block_size);
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, source);
   }
