@@ -1,5 +1,6 @@
 #include "search/second_reader.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace referat::search {
@@ -31,48 +32,63 @@ bool SecondReader::sync(const Xapian::Database& theirs) {
   }
 }
 
-void SecondReader::run_beside(const std::function<void(Xapian::Database&)>& theirs, const std::function<void()>& mine) {
+struct SecondReader::Job {
+  std::size_t count, piece;
+  const Work* work;
+  std::atomic<std::size_t> next{0};  // the first item no thread has taken
+};
+
+void SecondReader::take_pieces(Job& job, Xapian::Database* db) {
+  try {
+    for (;;) {
+      const std::size_t begin = job.next.fetch_add(job.piece);
+      if (begin >= job.count) return;
+      (*job.work)(begin, std::min(begin + job.piece, job.count), db);
+    }
+  } catch (...) {
+    job.next.store(job.count);  // the other thread stops after its piece
+    throw;
+  }
+}
+
+void SecondReader::share(std::size_t count, std::size_t piece, const Work& work) {
+  Job job{count, std::max<std::size_t>(piece, 1), &work};
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    work_ = &theirs;
-    busy_ = true;
+    job_ = &job;
     error_ = nullptr;
   }
   wake_.notify_one();
+  std::exception_ptr mine;
   try {
-    mine();
+    take_pieces(job, nullptr);
   } catch (...) {
-    try {
-      wait();  // `theirs` may use what the caller is about to unwind
-    } catch (...) {
-    }
-    throw;
+    mine = std::current_exception();
   }
-  wait();
-}
-
-void SecondReader::wait() {
   std::unique_lock<std::mutex> lock(mutex_);
-  done_.wait(lock, [this] { return !busy_; });
-  work_ = nullptr;
+  job_ = nullptr;  // not taken yet: the second thread never sees it
+  done_.wait(lock, [this] { return !helping_; });
+  if (mine) std::rethrow_exception(mine);
   if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
 }
 
 void SecondReader::loop() {
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
-    wake_.wait(lock, [this] { return busy_ || stopping_; });
+    wake_.wait(lock, [this] { return job_ || stopping_; });
     if (stopping_) return;
+    Job* job = std::exchange(job_, nullptr);
+    helping_ = true;
     lock.unlock();
     std::exception_ptr error;
     try {
-      (*work_)(db_);
+      take_pieces(*job, &db_);
     } catch (...) {
       error = std::current_exception();
     }
     lock.lock();
     error_ = error;
-    busy_ = false;
+    helping_ = false;
     done_.notify_one();
   }
 }
