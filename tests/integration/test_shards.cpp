@@ -6,10 +6,13 @@
 
 #include <referat/referat.hpp>
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <fstream>
 #include <limits>
 #include <set>
+#include <sstream>
 
 using namespace referat;
 namespace fs = std::filesystem;
@@ -181,4 +184,27 @@ TEST_CASE("the compact and the xapian position stores answer alike, and an index
   // Reopened with the other option, an index with items keeps its store.
   IndexWriter reopened(dir + "/xapian", compact);
   CHECK(reopened.positions() == PositionStore::xapian);
+}
+
+TEST_CASE("indexes are written with 4 KiB blocks, fresh, sharded and compacted", "[index][shards]") {
+  // schema::block_size: a position check copies whole blocks, so smaller
+  // ones made phrase and compound-part searches on Europarl 1.3-1.7x faster.
+  auto block_sizes = [](const std::string& db) {
+    std::ostringstream stats;
+    Xapian::Database::check(db, Xapian::DBCHECK_SHOW_STATS, &stats);
+    std::set<std::string> sizes;
+    const std::string text = stats.str();
+    for (std::size_t at = text.find("blocksize="); at != std::string::npos; at = text.find("blocksize=", at + 1))
+      sizes.insert(text.substr(at, text.find(' ', at) - at));
+    return sizes;
+  };
+  const std::string dir = fixture::temp_dir("block-size");
+  const std::string one = dir + "/single", many = dir + "/sharded";
+  IndexWriter(one, single()).add_paths({REFERAT_CORPUS_DIR});
+  IndexWriter(many, sharded()).add_paths({REFERAT_CORPUS_DIR});
+  const std::set<std::string> four_k{"blocksize=4K"};
+  CHECK(block_sizes(one) == four_k);
+  CHECK(block_sizes(many) == four_k);
+  IndexWriter(one, single()).compact();
+  CHECK(block_sizes(one) == four_k);
 }
