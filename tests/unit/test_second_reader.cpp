@@ -19,16 +19,18 @@ TEST_CASE("shared work covers every item once, each thread's pieces in order", "
     INFO("piece " << piece);
     const std::size_t count = 1000;
     std::vector<std::atomic<int>> seen(count);
-    std::vector<std::size_t> caller, helper;  // each written by one thread only
+    // Each written by one thread only; checked after share() (Catch2's
+    // assertions are not thread-safe).
+    std::vector<std::pair<std::size_t, std::size_t>> caller, helper;
     second.share(count, piece, [&](std::size_t begin, std::size_t end, Xapian::Database* db) {
-      CHECK(begin < end);
-      CHECK(end - begin <= piece);
       for (std::size_t i = begin; i < end; ++i) ++seen[i];
-      (db ? helper : caller).push_back(begin);
+      (db ? helper : caller).emplace_back(begin, end);
     });
     for (std::size_t i = 0; i < count; ++i) CHECK(seen[i].load() == 1);
-    CHECK(std::is_sorted(caller.begin(), caller.end()));
-    CHECK(std::is_sorted(helper.begin(), helper.end()));
+    for (const auto* pieces : {&caller, &helper}) {
+      CHECK(std::is_sorted(pieces->begin(), pieces->end()));
+      for (const auto& [begin, end] : *pieces) CHECK((begin < end && end - begin <= piece));
+    }
     CHECK(caller.size() + helper.size() == (count + piece - 1) / piece);
   }
 }
