@@ -1,6 +1,7 @@
 #include "search/second_reader.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 namespace referat::search {

@@ -6,7 +6,6 @@
 // search with thousands of candidates spends most of its time there.
 #include <xapian.h>
 
-#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
