@@ -6,7 +6,7 @@
 //   index_bench search    ENGINE WHERE QUERIES.txt ROUNDS
 //   index_bench relevance ENGINE WHERE JUDGMENTS.jsonl LABEL [CORPUS.jsonl]
 //   index_bench trends-referat DB SERIES
-// BENCH_BATCH_MB=N sets referat's commit size (IndexOptions::batch_bytes) to try others;
+// BENCH_BATCH_MB=N (or BENCH_BATCH_KB=N) sets referat's commit size (IndexOptions::batch_bytes) to try others;
 // BENCH_SHARD_MIN_MB=N its IndexOptions::shard_min_bytes (a huge N: no shards).
 // ENGINE is referat, referat-xpos (referat with --positions xapian), xapian,
 // sqlite or postgres; WHERE is an index folder or
@@ -58,6 +58,7 @@ bench::IndexFigures index_referat(const std::string& corpus, const std::string& 
   options.threads = threads;
   options.positions = positions;
   if (const char* batch = std::getenv("BENCH_BATCH_MB")) options.batch_bytes = std::stoul(batch) << 20;
+  if (const char* batch = std::getenv("BENCH_BATCH_KB")) options.batch_bytes = std::stoul(batch) << 10;
   if (const char* shard = std::getenv("BENCH_SHARD_MIN_MB")) options.shard_min_bytes = std::stoull(shard) << 20;
   bench::IndexFigures figures;
   const double start = bench::now_seconds();
