@@ -147,9 +147,14 @@ class Compiler {
       }
       // A compound also matches its parts written near each other
       // ("sundhedsreform" finds "reformen af sundhedsvæsenet"), weighted
-      // below the whole word.
+      // below the whole word. Items holding the whole word match through
+      // it: the parts clause leaves them out unread (and so no longer adds
+      // to their weight), where they were most of its position checks.
       PositionConstraint pieces;
       pieces.window = static_cast<unsigned>(match.parts.size() + 4);
+      for (const auto& a : match.lemmas) {
+        for (auto& term : lemma_terms(a)) pieces.unless.push_back(std::move(term));
+      }
       for (const auto& p : match.parts) {
         pieces.words.push_back(lemma_terms(p));
         if (positive) result.part_terms.push_back(pieces.words.back());

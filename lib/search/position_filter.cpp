@@ -89,6 +89,10 @@ class PositionFilter final : public Xapian::PostingSource {
       }
       rarest = std::min(rarest, frequency);
     }
+    unless_.clear();
+    for (const auto& term : c_.unless) {
+      if (db.get_termfreq(term) > 0) unless_.push_back(db.postlist_begin(term));
+    }
     if (rarest == 0) ended_ = true;
     exhausted_ = ended_;
     next_candidate_ = 0;
@@ -153,6 +157,7 @@ class PositionFilter final : public Xapian::PostingSource {
   SecondReader* second_ = nullptr;
   bool use_second_ = false;
   std::vector<std::vector<Alternative>> words_;  // present alternatives per word
+  std::vector<Xapian::PostingIterator> unless_;  // of c_.unless: documents left out
   Reading main_, helper_;                        // helper_: touched by the second thread only
   Batch batch_;
   std::size_t batch_size_ = 1;
@@ -202,6 +207,16 @@ class PositionFilter final : public Xapian::PostingSource {
     return did;
   }
 
+  // Whether candidate holds a term of c_.unless (candidates ascend).
+  bool left_out(Xapian::docid candidate) {
+    for (auto& postings : unless_) {
+      if (postings == Xapian::PostingIterator()) continue;
+      postings.skip_to(candidate);
+      if (postings != Xapian::PostingIterator() && *postings == candidate) return true;
+    }
+    return false;
+  }
+
   // Checks the next batch of candidates from did on (did is past batch_).
   void fill(Xapian::docid did) {
     // Grow while the matcher walks the candidates in order (it skipped none
@@ -215,6 +230,14 @@ class PositionFilter final : public Xapian::PostingSource {
       if (candidate == 0) {
         ended_ = true;
         break;
+      }
+      if (left_out(candidate)) {
+        if (candidate == std::numeric_limits<Xapian::docid>::max()) {
+          ended_ = true;
+          break;
+        }
+        did = candidate + 1;
+        continue;
       }
       std::uint64_t present = 0;
       for (const auto& alternatives : words_) {
@@ -302,17 +325,26 @@ bool positions_satisfy(const PositionConstraint& c, const std::vector<std::vecto
   return false;
 }
 
+namespace {
+Xapian::Query without(Xapian::Query q, const std::vector<std::string>& unless) {
+  if (unless.empty()) return q;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(Xapian::Query::OP_OR, unless.begin(), unless.end()));
+}
+}  // namespace
+
 Xapian::Query positional_query(PositionConstraint c, PositionStore store, SecondReader* second) {
   std::vector<Xapian::Query> words;
   for (const auto& alternatives : c.words)
     words.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   if (store == PositionStore::xapian) {
     // OP_PHRASE with a window of its length: consecutive, in order.
-    return Xapian::Query(c.phrase ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, words.begin(), words.end(),
-                         c.phrase ? static_cast<Xapian::termcount>(words.size()) : c.window);
+    return without(Xapian::Query(c.phrase ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, words.begin(),
+                                 words.end(), c.phrase ? static_cast<Xapian::termcount>(words.size()) : c.window),
+                   c.unless);
   }
   Xapian::Query all(Xapian::Query::OP_AND, words.begin(), words.end());
-  if (c.words.size() < 2) return all;  // one word: nothing to place
+  if (c.words.size() < 2) return without(all, c.unless);  // one word: nothing to place
+  // The filter skips c.unless itself, before reading any positions.
   return Xapian::Query(Xapian::Query::OP_FILTER, all,
                        Xapian::Query((new PositionFilter(std::move(c), second))->release()));
 }

@@ -21,6 +21,12 @@ struct PositionConstraint {
   std::vector<std::vector<std::string>> words;
   bool phrase = false;
   unsigned window = 0;  ///< NEAR: largest position − smallest position < window
+  /// Documents holding any of these terms do not match, and their positions
+  /// are never read. For a clause beside another that matches those
+  /// documents anyway: a compound's parts written near each other, beside
+  /// the compound itself, where checking the compound's own items was most
+  /// of the query's time (`menneskerettigheder` on Europarl).
+  std::vector<std::string> unless;
 };
 
 /// True if one position per word, all different, satisfies `c`;
@@ -32,7 +38,8 @@ bool positions_satisfy(const PositionConstraint& c, const std::vector<std::vecto
 /// OP_PHRASE or OP_NEAR; with PositionStore::compact the AND filtered by a
 /// PostingSource reading the position values. Exact either way: every
 /// candidate is checked, so counts stay exact. With `second`, long runs of
-/// candidates are checked on two threads.
+/// candidates are checked on two threads. `c.unless` leaves documents out
+/// either way (with PositionStore::xapian, by OP_AND_NOT).
 Xapian::Query positional_query(PositionConstraint c, PositionStore store, SecondReader* second = nullptr);
 
 }  // namespace referat::search
