@@ -217,6 +217,17 @@ class PositionFilter final : public Xapian::PostingSource {
     return false;
   }
 
+  // Which alternatives candidate holds (align() left their postings there).
+  std::uint64_t alternatives_at(Xapian::docid candidate) const {
+    std::uint64_t present = 0;
+    for (const auto& alternatives : words_) {
+      for (const auto& a : alternatives) {
+        if (a.postings != Xapian::PostingIterator() && *a.postings == candidate) present |= std::uint64_t{1} << a.bit;
+      }
+    }
+    return present;
+  }
+
   // Checks the next batch of candidates from did on (did is past batch_).
   void fill(Xapian::docid did) {
     // Grow while the matcher walks the candidates in order (it skipped none
@@ -231,22 +242,10 @@ class PositionFilter final : public Xapian::PostingSource {
         ended_ = true;
         break;
       }
-      if (left_out(candidate)) {
-        if (candidate == std::numeric_limits<Xapian::docid>::max()) {
-          ended_ = true;
-          break;
-        }
-        did = candidate + 1;
-        continue;
+      if (!left_out(candidate)) {
+        batch_.docs.push_back(candidate);
+        batch_.present.push_back(alternatives_at(candidate));
       }
-      std::uint64_t present = 0;
-      for (const auto& alternatives : words_) {
-        for (const auto& a : alternatives) {
-          if (a.postings != Xapian::PostingIterator() && *a.postings == candidate) present |= std::uint64_t{1} << a.bit;
-        }
-      }
-      batch_.docs.push_back(candidate);
-      batch_.present.push_back(present);
       if (candidate == std::numeric_limits<Xapian::docid>::max()) {
         ended_ = true;
         break;
