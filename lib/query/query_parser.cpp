@@ -3,6 +3,7 @@
 #include <referat/error.hpp>
 
 #include "text/segmenter.hpp"
+#include "text/utf8.hpp"
 
 #include <cctype>
 #include <cstdio>
@@ -90,6 +91,7 @@ class Parser {
   Parser(const std::string& text, const FilterResolver& resolver) : s_(text), resolver_(resolver) {}
 
   NodePtr run() {
+    reject_invalid_utf8();
     skip();
     if (pos_ >= s_.size()) return make(NodeType::match_all, 0);
     NodePtr node = parse_or();
@@ -102,6 +104,23 @@ class Parser {
   }
 
  private:
+  // Malformed bytes (a CP1252 'ø' in a query) would be read as word breaks
+  // and find other items; the caller is told where they are instead.
+  void reject_invalid_utf8() const {
+    constexpr std::string_view typed_replacement = "\xEF\xBF\xBD";  // U+FFFD written as such
+    for (std::size_t at = 0; at < s_.size();) {
+      const std::size_t start = at;
+      if (text::next_code_point(s_, at) == text::replacement_char &&
+          std::string_view(s_).substr(start, 3) != typed_replacement)
+        throw QueryError(start, "invalid UTF-8 at position " + std::to_string(start) + " (byte 0x" +
+                                    hex_byte(static_cast<unsigned char>(s_[start])) + ")");
+    }
+  }
+  static std::string hex_byte(unsigned char b) {
+    const char* digits = "0123456789ABCDEF";
+    return {digits[b >> 4], digits[b & 15]};
+  }
+
   const std::string& s_;
   const FilterResolver& resolver_;
   std::size_t pos_ = 0;

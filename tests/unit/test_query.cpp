@@ -59,7 +59,12 @@ TEST_CASE("malformed queries point at the problem", "[query]") {
                       {"emne:ukendt", 5, "unknown topic"},
                       {"budget OR", 9, "OR needs"},
                       {"()", 0, "empty parentheses"},
-                      {"år:24", 4, "bad year"}};
+                      {"år:24", 4, "bad year"},
+                      // Not UTF-8 (a CP1252 'ø'): read as a word break it found other items
+                      // in text output, and JSON output failed with an internal error.
+                      {"sundheds\xffreform", 8, "invalid UTF-8"},
+                      {"budget b\xf8rn", 8, "invalid UTF-8"},
+                      {"budget \xe2\x82", 7, "invalid UTF-8"}};
   for (const auto& row : rows) {
     INFO(row.query);
     try {
@@ -70,6 +75,10 @@ TEST_CASE("malformed queries point at the problem", "[query]") {
       CHECK(std::string(e.what()).find(row.words) != std::string::npos);
     }
   }
+}
+
+TEST_CASE("a replacement character typed as such is valid UTF-8 in a query", "[query]") {
+  CHECK_NOTHROW(query::parse("budget \xef\xbf\xbd", resolver));
 }
 
 TEST_CASE("date ranges in ISO and Danish forms", "[query]") {
