@@ -8,10 +8,14 @@
 namespace referat::cli {
 
 void add_filter_options(CLI::App& app, SearchArgs& a) {
-  app.add_option("--committee", a.committees, "Only items of this committee (name or alias; repeatable)");
-  app.add_option("--topic", a.topics, "Only items with this topic (repeatable)");
-  app.add_option("--case", a.cases, "Only items with this case number (repeatable)");
-  app.add_option("--decision", a.decisions, "Only items with this decision outcome (repeatable)");
+  // One value each, repeated for more: a vector option would otherwise take
+  // the query words after it as values too.
+  app.add_option("--committee", a.committees, "Only items of this committee (name or alias; repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--topic", a.topics, "Only items with this topic (repeatable)")->allow_extra_args(false);
+  app.add_option("--case", a.cases, "Only items with this case number (repeatable)")->allow_extra_args(false);
+  app.add_option("--decision", a.decisions, "Only items with this decision outcome (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--from", a.from, "From date (YYYY-MM-DD or D.M.YYYY), inclusive");
   app.add_option("--to", a.to, "To date, inclusive");
   app.add_option("QUERY", a.words, "Query (see README: Query syntax)");

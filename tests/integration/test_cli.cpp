@@ -35,6 +35,17 @@ TEST_CASE("cli: search --format json has the documented fields", "[cli]") {
   for (const char* facet : {"committee", "topic", "year", "decision"}) CHECK(j["facets"].contains(facet));
 }
 
+TEST_CASE("cli: a repeatable filter option takes one value; the words after it are the query", "[cli]") {
+  auto two = cli("search " + db() + " --format json --committee VPU --committee ØK strategi");
+  REQUIRE(two.code == 0);
+  CHECK(nlohmann::json::parse(two.out)["query"] == "strategi");
+  auto topic = nlohmann::json::parse(cli("search " + db() + " --format json --topic strategi").out);
+  auto topic_and_word = nlohmann::json::parse(cli("search " + db() + " --format json --topic strategi budget").out);
+  CHECK(topic_and_word["query"] == "budget");
+  CHECK(topic_and_word["total"].get<int>() > 0);
+  CHECK(topic_and_word["total"].get<int>() < topic["total"].get<int>());
+}
+
 TEST_CASE("cli: csv has a header and one row per hit", "[cli]") {
   auto r = cli("search " + db() + " --format csv --limit 50 ''");
   REQUIRE(r.code == 0);
