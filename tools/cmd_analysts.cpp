@@ -122,9 +122,12 @@ Runner add_trends(CLI::App& app, Common& common) {
   app.add_option("--by", a->by, "month, quarter or year")->check(CLI::IsMember({"month", "quarter", "year"}));
   app.add_option("--from", a->from, "From date");
   app.add_option("--to", a->to, "To date");
-  app.add_option("--topic", a->topics, "A topic series (repeatable)");
-  app.add_option("--query", a->queries, "A query series (repeatable)");
-  app.add_option("--committee", a->committees, "Only these committees (repeatable)");
+  // One value each, repeated for more: `--query klima miljø` would otherwise
+  // be two series where one was meant (quote a query of several words).
+  app.add_option("--topic", a->topics, "A topic series (repeatable)")->allow_extra_args(false);
+  app.add_option("--query", a->queries, "A query series (repeatable; quote a query of several words)")
+      ->allow_extra_args(false);
+  app.add_option("--committee", a->committees, "Only these committees (repeatable)")->allow_extra_args(false);
   app.add_flag("--split-committees", a->split, "One series per --committee");
   app.add_flag("--normalize", a->normalize, "Share of all items in each period");
   app.add_option("--format", common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));

@@ -116,6 +116,20 @@ TEST_CASE("cli: trends csv and svg", "[cli][trends]") {
   CHECK(image.size() > 5000);
 }
 
+TEST_CASE("cli: trends options take one value each: an unquoted query is a usage error, not two series",
+          "[cli][trends]") {
+  auto two = cli("trends " + db() + " --by year --format csv --query klima --query strategi");
+  REQUIRE(two.code == 0);
+  CHECK(two.out.find("\nklima,") != std::string::npos);
+  CHECK(two.out.find("\nstrategi,") != std::string::npos);
+  auto unquoted = fixture::run_command(std::string(REFERAT_CLI) + " trends " + db() +
+                                       " --by year --format csv --query klima strategi 2>&1");
+  CHECK(unquoted.code == 2);
+  CHECK(unquoted.out.find("strategi") != std::string::npos);
+  CHECK(cli("trends " + db() + " --by year --topic sundhedsreform ældrereform").code == 2);
+  CHECK(cli("trends " + db() + " --by year --committee VPU ØK").code == 2);
+}
+
 TEST_CASE("cli: index --compact shrinks the index and keeps it writable", "[cli][index]") {
   const std::string dir = fixture::temp_dir("cli-compact");
   const std::string corpus = REFERAT_CORPUS_DIR;
