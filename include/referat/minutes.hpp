@@ -27,6 +27,10 @@ struct Date {
   bool operator<(const Date& o) const { return key() < o.key(); }
 };
 
+/// True for a day of the calendar between 1900 and 2199 (29 February only in
+/// leap years). Every date referat reads or is given must be one.
+[[nodiscard]] bool is_calendar_date(int year, int month, int day) noexcept;
+
 /// Parses one date in the forms Danish minutes use ("18-03-2025",
 /// "18.03.2025", "2025-03-18", "Tirsdag den 19. april 2022", "1.april",
 /// "9. maj", "sept. 2024"). A date without a year takes `default_year`

@@ -25,7 +25,7 @@ int month_number(std::string_view w) {
   return 0;
 }
 
-bool valid(int y, int m, int d) { return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= 31; }
+bool valid(int y, int m, int d) { return is_calendar_date(y, m, d); }
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -101,6 +101,13 @@ std::optional<Date> date_at(std::string_view s, std::size_t pos, int default_yea
 }
 
 }  // namespace
+
+bool is_calendar_date(int year, int month, int day) noexcept {
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+}
 
 std::string Date::iso() const {
   if (!valid()) return {};

@@ -1,6 +1,7 @@
 #include "query/query_ast.hpp"
 
 #include <referat/error.hpp>
+#include <referat/minutes.hpp>
 
 #include "text/segmenter.hpp"
 #include "text/utf8.hpp"
@@ -64,7 +65,7 @@ bool parse_bound(const std::string& s, bool upper, std::string& out) {
   int a = 0, b = 0, c = 0;
   char s1 = 0, s2 = 0;
   int n = 0;
-  auto valid = [](int y, int m, int d) { return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= 31; };
+  auto valid = [](int y, int m, int d) { return is_calendar_date(y, m, d); };
   if (std::sscanf(s.c_str(), "%4d%n", &a, &n) == 1 && n == 4 && static_cast<std::size_t>(n) == s.size()) {
     out = std::to_string(a) + (upper ? "1231" : "0101");
     return valid(a, 1, 1);

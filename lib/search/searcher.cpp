@@ -183,6 +183,11 @@ struct Searcher::Impl {
   };
 
   Filters filters(const SearchRequest& r) {
+    // Xapian makes a reversed value range an empty query, which apply()
+    // would read as no filter at all.
+    if (r.from && r.to && *r.to < *r.from)
+      throw Error(ErrorKind::invalid_argument,
+                  "date range starts after it ends: from " + r.from->iso() + " to " + r.to->iso());
     Filters f;
     auto any = [](const std::vector<std::string>& terms) {
       std::vector<Xapian::Query> q;

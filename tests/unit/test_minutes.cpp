@@ -72,6 +72,13 @@ TEST_CASE("dates in the forms minutes use", "[minutes][dates]") {
   }
   CHECK_FALSE(find_date("9. maj", 0));
   CHECK_FALSE(find_date("32-13-2024"));
+  // Days the month does not have (before the fix any day up to 31 passed).
+  CHECK_FALSE(parse_date("2024-02-30"));
+  CHECK_FALSE(parse_date("31.4.2024"));
+  CHECK_FALSE(parse_date("29-02-2023"));
+  CHECK(parse_date("29-02-2024"));  // a leap year
+  CHECK_FALSE(parse_date("29-02-2100"));
+  CHECK(parse_date("29-02-2000"));
   CHECK_FALSE(find_date("pkt. 5 kl. 13.30"));
 }
 

@@ -90,6 +90,10 @@ TEST_CASE("date ranges in ISO and Danish forms", "[query]") {
   CHECK(from == "20240101");
   CHECK(to == "20241231");
   CHECK_FALSE(query::parse_date_range("2024-06-30..2024-01-01", from, to));
+  CHECK_FALSE(query::parse_date_range("1.1.2024..31.6.2024", from, to));  // June has 30 days
+  CHECK_FALSE(query::parse_date_range("2023-02-29", from, to));
+  REQUIRE(query::parse_date_range("2024-02", from, to));
+  CHECK(to == "20240231");  // an upper bound, not a date: compares after every day of February
 }
 
 TEST_CASE("a minus negates a phrase or a group as it negates a word", "[query]") {
