@@ -42,8 +42,11 @@ void print_facets(const Facets& f) {
 Runner add_search(CLI::App& app, Common& common) {
   auto a = std::make_shared<SearchArgs>();
   app.add_option("--format", common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
-  app.add_option("--limit", a->limit, "Hits to show (default 10)");
-  app.add_option("--offset", a->offset, "Hits to skip");
+  // Unsigned options would take "-1" as a huge number: refuse it instead.
+  const CLI::Validator not_negative(
+      [](std::string& value) { return value.find('-') == std::string::npos ? "" : "must not be negative"; }, "COUNT");
+  app.add_option("--limit", a->limit, "Hits to show (default 10)")->check(not_negative);
+  app.add_option("--offset", a->offset, "Hits to skip")->check(not_negative);
   app.add_option("--sort", a->sort, "relevance, date (oldest first) or -date")
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
   app.add_option("--collapse", a->collapse, "One hit per case or meeting")->check(CLI::IsMember({"case", "meeting"}));

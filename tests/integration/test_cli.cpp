@@ -46,6 +46,20 @@ TEST_CASE("cli: a repeatable filter option takes one value; the words after it a
   CHECK(topic_and_word["total"].get<int>() < topic["total"].get<int>());
 }
 
+TEST_CASE("cli: a negative --limit or --offset is a usage error, not a huge number", "[cli]") {
+  // Before the fix --offset -5 searched from hit 18446744073709551611.
+  CHECK(cli("search " + db() + " --offset -5 demens").code == 2);
+  CHECK(cli("search " + db() + " --limit -1 demens").code == 2);
+  CHECK(cli("search " + db() + " --limit 0 --offset 0 demens").code == 0);
+}
+
+TEST_CASE("cli: a date range that starts after it ends, or a day the month lacks, is a usage error", "[cli]") {
+  CHECK(cli("search " + db() + " --from 2025-01-01 --to 2024-01-01 demens").code == 2);
+  CHECK(cli("trends " + db() + " --from 2025-01-01 --to 2024-01-01 --query demens").code == 2);
+  CHECK(cli("search " + db() + " --to 31.2.2024 demens").code == 2);
+  CHECK(cli("search " + db() + " 'dato:2024-02-30'").code == 7);
+}
+
 TEST_CASE("cli: csv has a header and one row per hit", "[cli]") {
   auto r = cli("search " + db() + " --format csv --limit 50 ''");
   REQUIRE(r.code == 0);
