@@ -68,9 +68,13 @@ Runner add_index(CLI::App& app, Common& common) {
     if (*compact) writer.compact();
     for (const auto& w : report.warnings) std::cerr << "referat: note: " << w << "\n";
     for (const auto& f : report.failures) std::cerr << "referat: skipped " << f.path << ": " << f.reason << "\n";
+    for (const auto& d : report.duplicates)
+      std::cerr << "referat: note: " << d.path << ": same content as " << d.original << ", not indexed again\n";
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "indexed " << report.files_indexed << " files (" << report.items_indexed << " items), "
-              << report.files_unchanged << " unchanged, " << report.files_failed << " failed";
+              << report.files_unchanged << " unchanged, ";
+    if (report.files_duplicate) std::cout << report.files_duplicate << " duplicate, ";
+    std::cout << report.files_failed << " failed";
     if (*prune) std::cout << ", pruned " << pruned << " items";
     if (*compact) std::cout << ", compacted";
     std::printf(" in %.2fs -> %s\n", seconds, db.c_str());

@@ -20,11 +20,22 @@ struct FileFailure {
   std::string reason;
 };
 
+/// A file left out because another file's items hold the same content.
+struct DuplicateFile {
+  std::string path;
+  std::string original;  ///< absolute path of the file whose items hold the content
+};
+
 /// What an add_paths() run did.
 struct IndexReport {
   std::size_t files_seen = 0;       ///< input files found
   std::size_t files_indexed = 0;    ///< new or changed files (re)indexed
   std::size_t files_unchanged = 0;  ///< skipped: same content hash as indexed
+  /// Text and PDF files with the same bytes as an indexed file (a copy under
+  /// another name): not indexed again, so counts stay true. Checked again
+  /// on every run; a copy is indexed when its original changes or is pruned.
+  std::size_t files_duplicate = 0;
+  std::vector<DuplicateFile> duplicates;
   std::size_t files_failed = 0;
   std::size_t items_indexed = 0;
   std::size_t items_removed = 0;  ///< stale items replaced or pruned
@@ -98,7 +109,8 @@ class IndexWriter {
   /// Adds or replaces the items of one already-parsed file (no commit).
   std::size_t add_parsed(const ParsedFile& file, const std::string& content_hash = {});
 
-  /// Removes items whose source file no longer exists. Returns items removed.
+  /// Removes items whose source file no longer exists, and indexes in their
+  /// place the copies left out as their duplicates. Returns items removed.
   std::size_t prune();
 
   /// Makes all changes durable and visible to readers, atomically.

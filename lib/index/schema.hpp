@@ -64,6 +64,11 @@ inline constexpr std::string_view file_hash_key = "file:";  // file:<path> → c
 // Stored with each file's content hash, so `referat index` re-indexes files
 // analysed the old way instead of skipping them as unchanged.
 inline constexpr std::string_view analysis_version = "4";
+// content:<raw content hash> → the file (file_hash_key's path) whose items
+// hold that content; a copy's file_hash_key value is then duplicate_marker,
+// its original's path, a newline and the versioned hash it was checked with.
+inline constexpr std::string_view content_key = "content:";
+inline constexpr std::string_view duplicate_marker = "duplicate\n";
 inline constexpr std::string_view format_key = "referat:format";
 inline constexpr std::string_view positions_key = "referat:positions";  // "compact" or "xapian"
 

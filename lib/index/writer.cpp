@@ -195,11 +195,95 @@ struct IndexWriter::Impl {
     return content_hash + "/" + fingerprint;
   }
 
-  [[nodiscard]] std::string stored_hash(const std::string& key) const {
+  [[nodiscard]] std::string stored_hash(const std::string& key) const { return metadata(file_hash_key(key)); }
+
+  // Metadata of the index as this run leaves it (the shards' while building).
+  [[nodiscard]] std::string metadata(const std::string& key) const {
     if (shards) {
-      if (const std::string* hash = shards->metadata(file_hash_key(key))) return *hash;
+      if (const std::string* value = shards->metadata(key)) return *value;
     }
-    return db.get_metadata(file_hash_key(key));
+    return db.get_metadata(key);
+  }
+  void set_metadata(const std::string& key, const std::string& value) {
+    if (shards)
+      shards->set_metadata(key, value);
+    else
+      db.set_metadata(key, value);
+  }
+
+  // The file whose items hold the content `hash` (raw), if it is not `key`
+  // and still exists; else "". Under any analysis: a holder indexed under an
+  // older one is indexed again when its own path comes, and its copy must
+  // not be indexed beside it meanwhile.
+  [[nodiscard]] std::string original_of(const std::string& key, const std::string& hash) const {
+    const std::string holder = metadata(std::string(schema::content_key) + hash);
+    if (holder.empty() || holder == key) return {};
+    const std::string stored = stored_hash(holder);  // content hash "/" analysis fingerprint
+    std::error_code ec;
+    if (stored.compare(0, stored.find('/'), hash) != 0 || !fs::exists(holder, ec)) return {};
+    return holder;
+  }
+
+  // Indexes one file found by add_paths() (or a copy whose original went).
+  void add_file(const std::string& file, IndexReport& report, IndexWriter& writer,
+                const std::function<void(std::size_t)>& piece_done) {
+    const std::string key = absolute_path(file);
+    const std::string hash = detail::file_content_hash(file);
+    const std::string ext = detail::lower_extension(file);
+    if (stored_hash(key) == versioned(hash)) {
+      ++report.files_unchanged;
+    } else if (ext == ".jsonl" || ext == ".ndjson") {  // items with ids of their own: no copies to find
+      report.items_removed += remove_source(key);
+      report.items_indexed += add_jsonl_in_pieces(file, key, report, writer, piece_done);
+      set_file_hash(key, hash);
+      ++report.files_indexed;
+    } else if (const std::string original = original_of(key, hash); !original.empty()) {
+      report.items_removed += remove_source(key);
+      set_metadata(file_hash_key(key), std::string(schema::duplicate_marker) + original + "\n" + versioned(hash));
+      report.duplicates.push_back({file, original});
+    } else {
+      auto parsed = std::make_shared<const ParsedFile>(parser.parse_contents(file, detail::read_file(file)));
+      report.items_removed += remove_source(key);
+      report.items_indexed += add(parsed, key);
+      set_file_hash(key, hash);
+      set_metadata(std::string(schema::content_key) + hash, key);
+      ++report.files_indexed;
+      note_diagnostics(*parsed, report);
+      pending_bytes += file_size_or_zero(file);
+      if (batch_full()) writer.commit();  // bound memory on huge runs
+    }
+  }
+
+  // Copies left out whose original no longer holds their content (it
+  // changed, or was deleted): indexed now, so the content stays in. Only an
+  // index updated in place can have them: a fresh build sees each file once.
+  void add_orphaned_copies(IndexReport& report, IndexWriter& writer) {
+    if (shards) return;
+    const std::string prefix(schema::file_hash_key);
+    std::vector<std::string> orphans;
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+      const std::string value = db.get_metadata(*it);
+      if (value.compare(0, schema::duplicate_marker.size(), schema::duplicate_marker) != 0) continue;
+      const std::size_t newline = value.find('\n', schema::duplicate_marker.size());
+      if (newline == std::string::npos) continue;
+      const std::string original =
+          value.substr(schema::duplicate_marker.size(), newline - schema::duplicate_marker.size());
+      std::error_code ec;
+      if (stored_hash(original) != value.substr(newline + 1) || !fs::exists(original, ec))
+        orphans.push_back((*it).substr(prefix.size()));
+    }
+    for (const auto& file : orphans) {
+      std::error_code ec;
+      if (!fs::exists(file, ec)) continue;  // gone too: prune's business
+      report.duplicates.erase(std::remove_if(report.duplicates.begin(), report.duplicates.end(),
+                                             [&](const DuplicateFile& d) { return absolute_path(d.path) == file; }),
+                              report.duplicates.end());
+      try {
+        add_file(file, report, writer, [](std::size_t) {});
+      } catch (const InputError& e) {
+        report.failures.push_back({file, e.reason()});
+      }
+    }
   }
 
   static ParseOptions parse_options(const IndexOptions& o) {
@@ -409,34 +493,15 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
     if (impl_->worth_sharding(total_bytes)) impl_->start_shards();
     for (std::size_t i = 0; i < files.size(); ++i) {
       const std::string& file = files[i];
-      const std::string key = absolute_path(file);
       const std::uint64_t bytes_before = done_bytes;
       const std::uint64_t size = file_size_or_zero(file);
       try {
         report.bytes_read += size;
-        const std::string hash = detail::file_content_hash(file);
-        const std::string ext = detail::lower_extension(file);
-        if (impl_->stored_hash(key) == impl_->versioned(hash)) {
-          ++report.files_unchanged;
-        } else if (ext == ".jsonl" || ext == ".ndjson") {
-          report.items_removed += impl_->remove_source(key);
-          // Progress per piece: one big file should not look stuck.
-          report.items_indexed += impl_->add_jsonl_in_pieces(file, key, report, *this, [&](std::size_t bytes) {
-            done_bytes += bytes;
-            if (progress) progress(i, files.size(), done_bytes, total_bytes);
-          });
-          impl_->set_file_hash(key, hash);
-          ++report.files_indexed;
-        } else {
-          auto parsed = std::make_shared<const ParsedFile>(impl_->parser.parse_contents(file, detail::read_file(file)));
-          report.items_removed += impl_->remove_source(key);
-          report.items_indexed += impl_->add(parsed, key);
-          impl_->set_file_hash(key, hash);
-          ++report.files_indexed;
-          impl_->note_diagnostics(*parsed, report);
-          impl_->pending_bytes += size;
-          if (impl_->batch_full()) commit();  // bound memory on huge runs
-        }
+        // Progress per piece of a JSON Lines file: one big file should not look stuck.
+        impl_->add_file(file, report, *this, [&](std::size_t bytes) {
+          done_bytes += bytes;
+          if (progress) progress(i, files.size(), done_bytes, total_bytes);
+        });
       } catch (const InputError& e) {
         ++report.files_failed;
         report.failures.push_back({file, e.reason()});
@@ -447,6 +512,7 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
       done_bytes = bytes_before + size;
       if (progress) progress(i + 1, files.size(), done_bytes, total_bytes);
     }
+    impl_->add_orphaned_copies(report, *this);
     if (impl_->shards) impl_->finish_shards();
     commit();
   } catch (const Xapian::Error& e) {
@@ -455,6 +521,7 @@ IndexReport IndexWriter::add_paths(const std::vector<std::string>& paths, const 
     throw IndexError(ErrorKind::io, std::string("cannot write the index's shards: ") + e.what());
   }
   report.files_failed = report.failures.size();
+  report.files_duplicate = report.duplicates.size();
   return report;
 }
 
@@ -472,6 +539,8 @@ std::size_t IndexWriter::prune() {
       removed += impl_->remove_source(file);
       impl_->db.set_metadata(prefix + file, "");
     }
+    IndexReport copies;  // what prune() reports is what it removed
+    impl_->add_orphaned_copies(copies, *this);
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, impl_->path);
   }

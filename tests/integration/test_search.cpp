@@ -285,6 +285,111 @@ TEST_CASE("files analysed under other data files are indexed again, not skipped"
   CHECK(Searcher(db).stats().items == 8);
 }
 
+TEST_CASE("a file with the same content as an indexed one is reported, not indexed twice", "[index]") {
+  // Before the fix a copy of a file doubled its items: every count a
+  // journalist quoted from such a folder was too high.
+  const std::string original = std::string(REFERAT_CORPUS_DIR) + "/003_8fb21dcf6d09698d.txt";
+  std::string corpus = fixture::temp_dir("duplicate-corpus");
+  std::string db = fixture::temp_dir("duplicate-index");
+  auto strategi = [&] {
+    SearchRequest r;
+    r.query = "strategi";
+    return Searcher(db).search(r);
+  };
+  std::filesystem::copy(original, corpus + "/z.txt");
+  { CHECK(IndexWriter(db).add_paths({corpus}).files_indexed == 1); }
+  // A copy that sorts first: the file indexed earlier keeps the items.
+  std::filesystem::copy(original, corpus + "/a.txt");
+  for (int run = 0; run < 2; ++run) {
+    IndexWriter w(db);
+    auto report = w.add_paths({corpus});
+    CHECK(report.files_indexed == 0);
+    CHECK(report.files_unchanged == 1);
+    CHECK(report.files_duplicate == 1);
+    REQUIRE(report.duplicates.size() == 1);
+    CHECK(report.duplicates[0].path == corpus + "/a.txt");
+    CHECK(report.duplicates[0].original == corpus + "/z.txt");
+    CHECK(report.files_failed == 0);
+  }
+  CHECK(strategi().total == 1);
+  // The original changes after its copy was checked in the run: the copy is
+  // then indexed, so its content does not leave the index.
+  std::ofstream(corpus + "/z.txt")
+      << "Referat fra Økonomiudvalget den 09-01-2024\n\nPunkt 1. Vindmøller\n\nGodkendt.\n";
+  {
+    IndexWriter w(db);
+    auto report = w.add_paths({corpus});
+    CHECK(report.files_indexed == 2);
+    CHECK(report.files_duplicate == 0);
+    CHECK(report.duplicates.empty());
+  }
+  auto found = strategi();
+  CHECK(found.total == 1);
+  REQUIRE(found.hits.size() == 1);
+  CHECK(found.hits[0].source == corpus + "/a.txt");
+  // The original is deleted and pruned with no files given: its copy is
+  // indexed in its place.
+  std::filesystem::copy(original, corpus + "/b.txt");
+  { CHECK(IndexWriter(db).add_paths({corpus}).files_duplicate == 1); }
+  std::filesystem::remove(corpus + "/a.txt");
+  {
+    IndexWriter w(db);
+    w.prune();
+    w.commit();
+  }
+  found = strategi();
+  CHECK(found.total == 1);
+  REQUIRE(found.hits.size() == 1);
+  CHECK(found.hits[0].source == corpus + "/b.txt");
+}
+
+TEST_CASE("a copy stays a duplicate when the analysis changes and its original is indexed again", "[index]") {
+  // The copy sorts first: when it is checked, its original still holds the
+  // content under the old analysis, and is indexed again later in the run.
+  const std::string original = std::string(REFERAT_CORPUS_DIR) + "/003_8fb21dcf6d09698d.txt";
+  std::string corpus = fixture::temp_dir("duplicate-reanalyse-corpus");
+  std::string db = fixture::temp_dir("duplicate-reanalyse-index");
+  std::string data = fixture::temp_dir("duplicate-reanalyse-data");
+  std::filesystem::copy(original, corpus + "/z.txt");
+  { CHECK(IndexWriter(db).add_paths({corpus}).files_indexed == 1); }
+  std::filesystem::copy(original, corpus + "/a.txt");
+  { CHECK(IndexWriter(db).add_paths({corpus}).files_duplicate == 1); }
+  std::ofstream(data + "/compound-blocklist.txt") << "modifier\tdemens\n";
+  IndexOptions edited;
+  edited.parser.data_dir = data;
+  {
+    IndexWriter w(db, edited);
+    auto report = w.add_paths({corpus});
+    CHECK(report.files_indexed == 1);
+    REQUIRE(report.duplicates.size() == 1);
+    CHECK(report.duplicates[0].path == corpus + "/a.txt");  // the original keeps its place
+    CHECK(report.duplicates[0].original == corpus + "/z.txt");
+  }
+  SearchRequest r;
+  r.query = "strategi";
+  CHECK(Searcher(db, {}, edited.parser).search(r).total == 1);
+}
+
+TEST_CASE("a fresh sharded build reports a copy of a file as a duplicate", "[index][shards]") {
+  const std::string original = std::string(REFERAT_CORPUS_DIR) + "/003_8fb21dcf6d09698d.txt";
+  std::string corpus = fixture::temp_dir("duplicate-shards-corpus");
+  std::string db = fixture::temp_dir("duplicate-shards-index");
+  std::filesystem::copy(original, corpus + "/a.txt");
+  std::filesystem::copy(original, corpus + "/b.txt");
+  IndexOptions options;
+  options.shard_min_bytes = 0;
+  options.threads = 2;
+  {
+    IndexWriter w(db, options);
+    auto report = w.add_paths({corpus});
+    CHECK(report.files_indexed == 1);
+    CHECK(report.files_duplicate == 1);
+  }
+  SearchRequest r;
+  r.query = "strategi";
+  CHECK(Searcher(db).search(r).total == 1);
+}
+
 TEST_CASE("a second writer gets index_locked; readers still search", "[index]") {
   std::string db = fixture::temp_dir("locked-index");
   IndexWriter first(db);
