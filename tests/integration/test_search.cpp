@@ -27,6 +27,15 @@ SearchResult run(const std::string& q, SearchRequest r = {}) {
   return s.search(r);
 }
 
+// Options whose data files give other terms than the bundled ones (an edited
+// compound blocklist in `data_dir`): files indexed before are analysed anew.
+IndexOptions with_edited_analysis(const std::string& data_dir) {
+  std::ofstream(data_dir + "/compound-blocklist.txt") << "modifier\tdemens\n";
+  IndexOptions edited;
+  edited.parser.data_dir = data_dir;
+  return edited;
+}
+
 std::set<std::string> titles(const SearchResult& r) {
   std::set<std::string> out;
   for (const auto& h : r.hits) out.insert(h.title);
@@ -271,9 +280,7 @@ TEST_CASE("files analysed under other data files are indexed again, not skipped"
   std::filesystem::copy(std::string(REFERAT_CORPUS_DIR) + "/004_2b0c59381b3098c7.txt", corpus + "/b.txt");
   { CHECK(IndexWriter(db).add_paths({corpus}).items_indexed == 8); }
   // The same files under an edited compound blocklist would give other terms.
-  std::ofstream(data + "/compound-blocklist.txt") << "modifier\tdemens\n";
-  IndexOptions edited;
-  edited.parser.data_dir = data;
+  const IndexOptions edited = with_edited_analysis(data);
   {
     IndexWriter w(db, edited);
     auto again = w.add_paths({corpus});
@@ -354,9 +361,7 @@ TEST_CASE("a copy stays a duplicate when the analysis changes and its original i
   { CHECK(IndexWriter(db).add_paths({corpus}).files_indexed == 1); }
   std::filesystem::copy(original, corpus + "/a.txt");
   { CHECK(IndexWriter(db).add_paths({corpus}).files_duplicate == 1); }
-  std::ofstream(data + "/compound-blocklist.txt") << "modifier\tdemens\n";
-  IndexOptions edited;
-  edited.parser.data_dir = data;
+  const IndexOptions edited = with_edited_analysis(data);
   {
     IndexWriter w(db, edited);
     auto report = w.add_paths({corpus});
