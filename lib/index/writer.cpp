@@ -75,6 +75,22 @@ void exchange_folders(const std::string& fresh, const std::string& base) {
 // Metadata key holding the content hash of the indexed file `key`.
 std::string file_hash_key(const std::string& key) { return std::string(schema::file_hash_key) + key; }
 
+// A copy's file_hash_key value (schema::duplicate_marker): its original and
+// the versioned hash it was checked with. read_duplicate_value() is false
+// for any other value.
+std::string duplicate_value(const std::string& original, const std::string& checked_hash) {
+  return std::string(schema::duplicate_marker) + original + "\n" + checked_hash;
+}
+bool read_duplicate_value(const std::string& value, std::string& original, std::string& checked_hash) {
+  const std::size_t start = schema::duplicate_marker.size();
+  if (value.compare(0, start, schema::duplicate_marker) != 0) return false;
+  const std::size_t newline = value.find('\n', start);
+  if (newline == std::string::npos) return false;
+  original = value.substr(start, newline - start);
+  checked_hash = value.substr(newline + 1);
+  return true;
+}
+
 // What a file's terms depend on besides the file: the analysis code's
 // version, the data files in use (bundled or overridden with --data-dir) and
 // the hunspell dictionary. A file indexed under another fingerprint is
@@ -239,7 +255,7 @@ struct IndexWriter::Impl {
       ++report.files_indexed;
     } else if (const std::string original = original_of(key, hash); !original.empty()) {
       report.items_removed += remove_source(key);
-      set_metadata(file_hash_key(key), std::string(schema::duplicate_marker) + original + "\n" + versioned(hash));
+      set_metadata(file_hash_key(key), duplicate_value(original, versioned(hash)));
       report.duplicates.push_back({file, original});
     } else {
       auto parsed = std::make_shared<const ParsedFile>(parser.parse_contents(file, detail::read_file(file)));
@@ -262,14 +278,10 @@ struct IndexWriter::Impl {
     const std::string prefix(schema::file_hash_key);
     std::vector<std::string> orphans;
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-      const std::string value = db.get_metadata(*it);
-      if (value.compare(0, schema::duplicate_marker.size(), schema::duplicate_marker) != 0) continue;
-      const std::size_t newline = value.find('\n', schema::duplicate_marker.size());
-      if (newline == std::string::npos) continue;
-      const std::string original =
-          value.substr(schema::duplicate_marker.size(), newline - schema::duplicate_marker.size());
+      std::string original, checked_hash;
+      if (!read_duplicate_value(db.get_metadata(*it), original, checked_hash)) continue;
       std::error_code ec;
-      if (stored_hash(original) != value.substr(newline + 1) || !fs::exists(original, ec))
+      if (stored_hash(original) != checked_hash || !fs::exists(original, ec))
         orphans.push_back((*it).substr(prefix.size()));
     }
     for (const auto& file : orphans) {
@@ -295,11 +307,7 @@ struct IndexWriter::Impl {
   // Recorded once a file is completely in: a file interrupted half-way is
   // indexed again by the next run.
   void set_file_hash(const std::string& key, const std::string& hash) {
-    const std::string value = versioned(hash.empty() ? "-" : hash);
-    if (shards)
-      shards->set_metadata(file_hash_key(key), value);
-    else
-      db.set_metadata(file_hash_key(key), value);
+    set_metadata(file_hash_key(key), versioned(hash.empty() ? "-" : hash));
   }
 
   void note_diagnostics(const ParsedFile& parsed, IndexReport& report) {

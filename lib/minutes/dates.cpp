@@ -25,8 +25,6 @@ int month_number(std::string_view w) {
   return 0;
 }
 
-bool valid(int y, int m, int d) { return is_calendar_date(y, m, d); }
-
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
 // Reads up to `max` digits at `pos`.
@@ -50,7 +48,7 @@ std::optional<Date> date_at(std::string_view s, std::size_t pos, int default_yea
     if (n2 == 2 && q < s.size() && s[q] == '-') {
       ++q;
       int d = read_number(s, q, 2, n3);
-      if (n3 == 2 && (q >= s.size() || !digit(s[q])) && valid(a, m, d)) {
+      if (n3 == 2 && (q >= s.size() || !digit(s[q])) && is_calendar_date(a, m, d)) {
         end = q;
         return Date{a, m, d};
       }
@@ -68,7 +66,7 @@ std::optional<Date> date_at(std::string_view s, std::size_t pos, int default_yea
       std::size_t r = q + 1;
       int n3 = 0;
       int y = read_number(s, r, 4, n3);
-      if (n3 == 4 && (r >= s.size() || !digit(s[r])) && valid(y, m, a)) {
+      if (n3 == 4 && (r >= s.size() || !digit(s[r])) && is_calendar_date(y, m, a)) {
         end = r;
         return Date{y, m, a};
       }
@@ -95,7 +93,7 @@ std::optional<Date> date_at(std::string_view s, std::size_t pos, int default_yea
   } else {
     year = default_year;
   }
-  if (!valid(year, month, a)) return std::nullopt;
+  if (!is_calendar_date(year, month, a)) return std::nullopt;
   end = w;
   return Date{year, month, a};
 }

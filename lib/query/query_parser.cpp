@@ -65,24 +65,23 @@ bool parse_bound(const std::string& s, bool upper, std::string& out) {
   int a = 0, b = 0, c = 0;
   char s1 = 0, s2 = 0;
   int n = 0;
-  auto valid = [](int y, int m, int d) { return is_calendar_date(y, m, d); };
   if (std::sscanf(s.c_str(), "%4d%n", &a, &n) == 1 && n == 4 && static_cast<std::size_t>(n) == s.size()) {
     out = std::to_string(a) + (upper ? "1231" : "0101");
-    return valid(a, 1, 1);
+    return is_calendar_date(a, 1, 1);
   }
   if (std::sscanf(s.c_str(), "%4d-%2d%n", &a, &b, &n) == 2 && static_cast<std::size_t>(n) == s.size() && a > 999) {
     out = std::to_string(a) + two(b) + (upper ? "31" : "01");
-    return valid(a, b, 1);
+    return is_calendar_date(a, b, 1);
   }
   if (std::sscanf(s.c_str(), "%4d-%2d-%2d%n", &a, &b, &c, &n) == 3 && static_cast<std::size_t>(n) == s.size() &&
       a > 999) {
     out = std::to_string(a) + two(b) + two(c);
-    return valid(a, b, c);
+    return is_calendar_date(a, b, c);
   }
   if (std::sscanf(s.c_str(), "%2d%c%2d%c%4d%n", &a, &s1, &b, &s2, &c, &n) == 5 &&
       static_cast<std::size_t>(n) == s.size() && s1 == s2 && (s1 == '.' || s1 == '-' || s1 == '/')) {
     out = std::to_string(c) + two(b) + two(a);
-    return valid(c, b, a);
+    return is_calendar_date(c, b, a);
   }
   return false;
 }
