@@ -9,6 +9,7 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <fstream>
@@ -178,6 +179,89 @@ struct WordLists {
   }
 };
 
+// Words a Lexicon has met, by stored hash: open addressing with linear
+// probing in a power-of-two array, at most half full. It only points: keys
+// and analyses belong to the maps that hold them.
+class WordTable {
+ public:
+  static std::uint64_t hash(std::string_view word) { return std::hash<std::string_view>{}(word); }
+
+  [[nodiscard]] const WordInfo* find(std::string_view word, std::uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (!slot.info) return nullptr;
+      if (slot.hash == hash && slot.holds(word)) return slot.info;
+    }
+  }
+
+  void insert(const std::string& key, const WordInfo& info, std::uint64_t hash) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    Slot slot;
+    slot.hash = hash;
+    slot.info = &info;
+    if (key.size() <= Slot::inline_bytes) {
+      slot.size = static_cast<std::uint8_t>(key.size());
+      std::memcpy(slot.text, key.data(), key.size());
+    } else {
+      const std::string* where = &key;
+      slot.size = Slot::out_of_line;
+      std::memcpy(slot.text, &where, sizeof where);
+    }
+    place(slot);
+    ++used_;
+  }
+
+  void clear() {
+    slots_.clear();
+    used_ = 0;
+    mask_ = 0;
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return used_; }
+
+ private:
+  // 32 bytes. Most words fit in the slot itself, so a look-up reads one
+  // cache line, not also the key's node elsewhere in memory.
+  struct Slot {
+    static constexpr std::size_t inline_bytes = 15;
+    static constexpr std::uint8_t out_of_line = 0xff;
+    std::uint64_t hash = 0;
+    const WordInfo* info = nullptr;  // null: empty
+    char text[inline_bytes] = {};    // the word, or a `const std::string*` to it
+    std::uint8_t size = 0;           // bytes in `text`, or out_of_line
+
+    [[nodiscard]] const std::string* key() const {
+      const std::string* key = nullptr;
+      std::memcpy(&key, text, sizeof key);
+      return key;
+    }
+    [[nodiscard]] bool holds(std::string_view word) const {
+      if (size == out_of_line) return *key() == word;
+      return word.size() == size && std::memcmp(text, word.data(), size) == 0;
+    }
+  };
+  static_assert(sizeof(Slot) == 32);
+
+  void place(const Slot& slot) {
+    std::size_t i = slot.hash & mask_;
+    while (slots_[i].info) i = (i + 1) & mask_;
+    slots_[i] = slot;
+  }
+
+  void grow() {
+    std::vector<Slot> old(std::max<std::size_t>(slots_.size() * 2, 1u << 14));
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.info) place(slot);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+  std::size_t mask_ = 0;
+};
+
 // Words analysed by any of the Lexicons that share it, and their lists.
 struct SharedWordCache {
   std::shared_mutex mutex;
@@ -201,14 +285,20 @@ struct Lexicon::Impl {
   const std::unordered_set<std::string>& stop_words = lists->stop_words;
   const std::unordered_map<std::string, std::string>& exceptions = lists->exceptions;
   const std::unordered_map<std::string, std::string>& places = lists->places;
-  std::unordered_map<std::string, WordInfo> cache;        // this thread's own words, no locks
-  std::shared_ptr<SharedWordCache> shared;                // all threads' words
-  std::unordered_map<std::string, const WordInfo*> seen;  // this thread's look-ups into `shared`, no locks
+  std::unordered_map<std::string, WordInfo> cache;  // this thread's own words, no locks
+  std::shared_ptr<SharedWordCache> shared;          // all threads' words
 
-  // The words met last, direct-mapped by hash, in front of `cache` and
-  // `seen`: the frequent words stay in the CPU's cache, where a look-up in
-  // maps of several hundred thousand words waits on memory (Lexicon::word
-  // was 5-6% of indexing). Cleared whenever a map it points into is.
+  // Every word this thread has met, in an open-addressing table of stored
+  // hashes in front of `cache` and `shared` (a std::unordered_map hashed the
+  // word again and divided by a prime per look-up). The keys live in the
+  // nodes of `cache` or `shared->words`, which stay in place; the table is
+  // emptied whenever `cache` is.
+  WordTable known;
+
+  // The words met last, direct-mapped by hash, in front of `known`: the
+  // frequent words stay in a few hundred KB of the CPU's cache and its
+  // page table, where `known` spreads them over tens of MB (alone, it made
+  // full-Europarl indexing 7% slower). Cleared whenever `known` is.
   struct Recent {
     std::string word;
     const WordInfo* info = nullptr;
@@ -216,7 +306,8 @@ struct Lexicon::Impl {
   static constexpr std::size_t recent_slots = 8192;  // power of two; ~320 KB
   std::vector<Recent> recent{recent_slots};
 
-  void forget_recent() {
+  void forget_known() {
+    known.clear();
     for (auto& r : recent) r.info = nullptr;
   }
 
@@ -510,51 +601,49 @@ Lexicon::Lexicon(Lexicon&&) noexcept = default;
 Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
 
 const WordInfo& Lexicon::word(const std::string& folded) {
-  auto& recent = impl_->recent[std::hash<std::string>{}(folded) & (Impl::recent_slots - 1)];
+  const std::uint64_t hash = WordTable::hash(folded);
+  auto& recent = impl_->recent[hash & (Impl::recent_slots - 1)];
   if (recent.info && recent.word == folded) return *recent.info;
-  const WordInfo& info = look_up(folded);
+  const WordInfo* info = impl_->known.find(folded, hash);
+  if (!info) {
+    const auto found = look_up(folded);
+    impl_->known.insert(*found.first, *found.second, hash);
+    info = found.second;
+  }
   recent.word = folded;
-  recent.info = &info;
-  return info;
+  recent.info = info;
+  return *info;
 }
 
-const WordInfo& Lexicon::look_up(const std::string& folded) {
+std::pair<const std::string*, const WordInfo*> Lexicon::look_up(const std::string& folded) {
   constexpr std::size_t limit = 2'000'000;  // bound memory on huge vocabularies
   auto& cache = impl_->cache;
-  // (The private cache is empty while a shared one has room: skip hashing.)
-  if (!cache.empty()) {
-    if (auto it = cache.find(folded); it != cache.end()) return it->second;
-  }
   // With a shared cache this thread keeps only pointers into it: entries are
   // never changed or erased there, and unordered_map keeps them in place.
   // (Full copies per thread cost about 45 MiB per thread on 55 MB of Europarl.)
   SharedWordCache* shared = impl_->shared.get();
-  auto& seen = impl_->seen;
   if (shared) {
-    if (auto it = seen.find(folded); it != seen.end()) return *it->second;
-    if (seen.size() > limit) {
-      seen.clear();
-      impl_->forget_recent();
-    }
     std::shared_lock<std::shared_mutex> lock(shared->mutex);
-    if (auto it = shared->words.find(folded); it != shared->words.end()) {
-      return *seen.emplace(folded, &it->second).first->second;
-    }
+    if (auto it = shared->words.find(folded); it != shared->words.end()) return {&it->first, &it->second};
+  }
+  if (!cache.empty()) {
+    if (auto it = cache.find(folded); it != cache.end()) return {&it->first, &it->second};
   }
   WordInfo info = impl_->compute(folded);
   if (shared) {
     std::unique_lock<std::shared_mutex> lock(shared->mutex);
     if (shared->words.size() < limit) {
-      const WordInfo& stored = shared->words.try_emplace(folded, std::move(info)).first->second;
-      return *seen.emplace(folded, &stored).first->second;
+      const auto& stored = *shared->words.try_emplace(folded, std::move(info)).first;
+      return {&stored.first, &stored.second};
     }
   }
   // No shared cache, or it is full: keep our own copy.
-  if (cache.size() > limit) {
+  if (cache.size() > limit || impl_->known.size() > 2 * limit) {
     cache.clear();
-    impl_->forget_recent();
+    impl_->forget_known();
   }
-  return cache.emplace(folded, std::move(info)).first->second;
+  const auto& stored = *cache.emplace(folded, std::move(info)).first;
+  return {&stored.first, &stored.second};
 }
 
 WordInfo Lexicon::split(const std::string& folded) { return impl_->split(folded); }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace referat::analysis {
@@ -50,7 +51,8 @@ class Lexicon {
   [[nodiscard]] std::size_t cached_words() const noexcept;
 
  private:
-  const WordInfo& look_up(const std::string& folded);  // word() behind its front cache
+  // word() behind its table of known words: the stored key and its analysis.
+  std::pair<const std::string*, const WordInfo*> look_up(const std::string& folded);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

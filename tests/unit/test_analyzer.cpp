@@ -368,3 +368,26 @@ TEST_CASE("analyzers sharing a word cache, on two threads at once, analyse as a 
   CHECK(b == analysed(analyzer(), reversed));
   CHECK(analysed(second, texts) == expected);  // again, now all from the cache
 }
+
+TEST_CASE("a word met again is analysed as it was the first time, however many words came between", "[analysis]") {
+  // 12,000 distinct words, short and longer than the 15 bytes a table slot
+  // holds itself, grow the analyzer's table of known words past its first
+  // size; every word must then still find its own analysis, not a neighbour's.
+  std::vector<std::string> words;
+  for (int i = 0; i < 12000; ++i) {
+    std::string code;
+    for (int n = i; n > 0 || code.empty(); n /= 26) code += static_cast<char>('a' + n % 26);
+    words.push_back((i % 2 ? "arbejdsmarkedsqx" : "skoleqx") + code);
+  }
+  Analyzer fresh;
+  std::string first;
+  for (const auto& w : words) first += analysed(fresh, {w});
+  std::string again;
+  for (const auto& w : words) again += analysed(fresh, {w});
+  CHECK(again == first);
+  Analyzer other;  // the words in the other order, through another table
+  std::string reversed;
+  for (auto it = words.rbegin(); it != words.rend(); ++it) reversed = analysed(other, {*it}) + reversed;
+  CHECK(reversed == first);
+  CHECK(first.find("lemma:skoleqx") != std::string::npos);
+}
