@@ -122,6 +122,23 @@ TEST_CASE("filters as request fields; browse without words", "[search]") {
   CHECK(res.total >= 2);
 }
 
+TEST_CASE("filter values with spaces around them filter as without", "[search]") {
+  // A value pasted from a table cell: `--case ' 23/2079 '` found nothing,
+  // with exit 0, before the values were trimmed.
+  SearchRequest r;
+  r.cases = {" 23/2079 "};
+  CHECK(run("", r).total == 1);
+  r = {};
+  r.committees = {"\tØK "};
+  CHECK(run("", r).total == 1);
+  r = {};
+  r.decisions = {" godkendt"};
+  CHECK(run("", r).total >= 2);
+  r = {};
+  r.topics = {"demens "};
+  CHECK(run("", r).total >= 2);
+}
+
 TEST_CASE("a date range whose start is after its end is an error, not a dropped filter", "[search]") {
   // Xapian makes such a value range an empty query, which reads as "no
   // filter": before the fix, --from 2025 --to 2024 listed every item.
