@@ -2,6 +2,7 @@
 #include <referat/search.hpp>
 
 #include "common/files.hpp"
+#include "index/document_builder.hpp"
 #include "index/record.hpp"
 #include "index/schema.hpp"
 #include "minutes/topics.hpp"
@@ -217,7 +218,7 @@ struct Searcher::Impl {
     for (const auto& d : r.decisions) terms.push_back(std::string(schema::outcome) + text::fold(trimmed(d)));
     f.decision = any(terms);
     terms.clear();
-    for (const auto& c : r.cases) terms.push_back(std::string(schema::case_number) + text::fold(trimmed(c)));
+    for (const auto& c : r.cases) terms.push_back(index::case_term(trimmed(c)));
     f.cases = any(terms);
     std::string from = r.from ? std::to_string(r.from->key()) : "", to = r.to ? std::to_string(r.to->key()) : "";
     if (!from.empty() && !to.empty())
