@@ -20,14 +20,7 @@ struct Line {
   int page = 1;
 };
 
-std::string trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  // PDF extraction leaves NBSPs at line ends.
-  while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
-  return std::string(s);
-}
+std::string trim(std::string_view s) { return std::string(text::trim(s)); }
 
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;

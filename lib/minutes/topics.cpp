@@ -3,6 +3,7 @@
 #include <referat/error.hpp>
 
 #include "text/segmenter.hpp"
+#include "text/utf8.hpp"
 
 #include <fstream>
 
@@ -14,8 +15,10 @@ std::string Resolver::committee_term(const std::string& value) const {
   return committee_term_of(committees_.canonical(value));
 }
 
+// Values are trimmed here, for every caller: a topic pasted from a table
+// cell (`--topic ' demens '`) was an unknown topic to `referat trends`.
 std::string Resolver::topic_term(const std::string& value) const {
-  std::string id = text::fold(value);
+  std::string id = text::fold(text::trim(value));
   for (const auto& t : topics_) {
     if (t.id == id || text::fold(t.label) == id) return "XT" + t.id;
   }

@@ -6,6 +6,7 @@
 #include "common/embedded_data.hpp"
 #include "common/files.hpp"
 #include "text/segmenter.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -61,6 +62,7 @@ CommitteeTable CommitteeTable::load(const std::string& path) {
 }
 
 std::string CommitteeTable::canonical(std::string_view name) const {
+  name = text::trim(name);  // also a no-break space, which committee_key keeps
   std::string key = committee_key(name);
   if (auto it = map_.find(key); it != map_.end()) return it->second;
   // Definite/indefinite: "Plejeudvalg" ↔ "Plejeudvalget".

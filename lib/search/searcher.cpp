@@ -44,15 +44,6 @@ long day_number(const std::string& yyyymmdd) {
   return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
 }
 
-// A filter value as typed, without the spaces around it: `--case ' 23/2079 '`
-// (a copied cell) named no case and found nothing, silently.
-std::string trimmed(const std::string& value) {
-  constexpr const char* spaces = " \t\r\n\f\v";
-  const std::size_t first = value.find_first_not_of(spaces);
-  if (first == std::string::npos) return {};
-  return value.substr(first, value.find_last_not_of(spaces) - first + 1);
-}
-
 // Extra weight for newer items: weight × 0.5^(age in years), the age counted
 // from the newest date in the index.
 class RecencySource final : public Xapian::ValuePostingSource {
@@ -205,20 +196,20 @@ struct Searcher::Impl {
       return q.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, q.begin(), q.end());
     };
     std::vector<std::string> terms;
-    for (const auto& c : r.committees) terms.push_back(resolver.committee_term(trimmed(c)));
+    for (const auto& c : r.committees) terms.push_back(resolver.committee_term(c));
     f.committee = any(terms);
     terms.clear();
     for (const auto& t : r.topics) {
-      std::string term = resolver.topic_term(trimmed(t));
+      std::string term = resolver.topic_term(t);
       if (term.empty()) throw Error(ErrorKind::invalid_argument, "unknown topic '" + t + "'");
       terms.push_back(term);
     }
     f.topic = any(terms);
     terms.clear();
-    for (const auto& d : r.decisions) terms.push_back(std::string(schema::outcome) + text::fold(trimmed(d)));
+    for (const auto& d : r.decisions) terms.push_back(std::string(schema::outcome) + text::fold(text::trim(d)));
     f.decision = any(terms);
     terms.clear();
-    for (const auto& c : r.cases) terms.push_back(index::case_term(trimmed(c)));
+    for (const auto& c : r.cases) terms.push_back(index::case_term(std::string(text::trim(c))));
     f.cases = any(terms);
     std::string from = r.from ? std::to_string(r.from->key()) : "", to = r.to ? std::to_string(r.to->key()) : "";
     if (!from.empty() && !to.empty())
@@ -497,7 +488,8 @@ std::vector<TrendSeries> Searcher::trends(const TrendRequest& request) {
     std::vector<std::pair<std::string, std::string>> series_queries;  // label, query
     for (const auto& t : request.topics) {
       if (m.resolver.topic_term(t).empty()) throw Error(ErrorKind::invalid_argument, "unknown topic '" + t + "'");
-      series_queries.emplace_back("emne:" + text::fold(t), "emne:" + text::fold(t));
+      const std::string topic = "emne:" + text::fold(text::trim(t));
+      series_queries.emplace_back(topic, topic);
     }
     for (const auto& q : request.queries) series_queries.emplace_back(q, q);
     if (series_queries.empty()) series_queries.emplace_back("alle", "");

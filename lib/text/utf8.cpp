@@ -2,6 +2,30 @@
 
 namespace referat::text {
 
+std::string_view trim(std::string_view s) noexcept {
+  constexpr std::string_view nbsp = "\xC2\xA0";
+  auto ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  for (;;) {
+    if (!s.empty() && ascii_space(s.front())) {
+      s.remove_prefix(1);
+    } else if (s.substr(0, 2) == nbsp) {
+      s.remove_prefix(2);
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (!s.empty() && ascii_space(s.back())) {
+      s.remove_suffix(1);
+    } else if (s.size() >= 2 && s.substr(s.size() - 2) == nbsp) {
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
 char32_t next_code_point(std::string_view s, std::size_t& pos) noexcept {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
   unsigned char b0 = byte(pos);

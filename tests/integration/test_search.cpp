@@ -139,6 +139,24 @@ TEST_CASE("filter values with spaces around them filter as without", "[search]")
   CHECK(run("", r).total >= 2);
 }
 
+TEST_CASE("a trend topic with spaces around it is that topic and keeps its plain label", "[trends]") {
+  // `referat trends --topic ' demens '` failed with "unknown topic" before
+  // the topic resolver trimmed; the search filters already accepted it.
+  Searcher s(fixture::corpus_index());
+  TrendRequest plain, spaced;
+  plain.by = spaced.by = Period::year;
+  plain.topics = {"demens"};
+  spaced.topics = {" demens\t"};
+  const auto expected = s.trends(plain);
+  const auto got = s.trends(spaced);
+  REQUIRE(got.size() == 1);
+  REQUIRE(expected.size() == 1);
+  CHECK(got[0].label == expected[0].label);
+  CHECK(got[0].query == expected[0].query);
+  REQUIRE(got[0].points.size() == expected[0].points.size());
+  for (std::size_t i = 0; i < got[0].points.size(); ++i) CHECK(got[0].points[i].count == expected[0].points[i].count);
+}
+
 TEST_CASE("a date range whose start is after its end is an error, not a dropped filter", "[search]") {
   // Xapian makes such a value range an empty query, which reads as "no
   // filter": before the fix, --from 2025 --to 2024 listed every item.

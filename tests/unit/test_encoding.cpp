@@ -3,6 +3,8 @@
 #include <referat/analyzer.hpp>
 #include <referat/error.hpp>
 
+#include "text/utf8.hpp"
+
 using namespace referat;
 
 TEST_CASE("UTF-8 passes through, BOM dropped", "[encoding]") {
@@ -35,4 +37,14 @@ TEST_CASE("binary content is rejected with the file name", "[encoding]") {
     CHECK(e.source() == "archive.zip");
     CHECK(std::string(e.what()).find("binary") != std::string::npos);
   }
+}
+
+TEST_CASE("trim takes white space and no-break spaces off both ends, nothing else", "[encoding]") {
+  CHECK(text::trim(" \t23/2079\r\n") == "23/2079");
+  CHECK(text::trim("\xC2\xA0Økonomiudvalget\xC2\xA0 \xC2\xA0") == "Økonomiudvalget");
+  CHECK(text::trim("Voksen- og  Plejeudvalget") == "Voksen- og  Plejeudvalget");  // inside: kept
+  CHECK(text::trim(" \xC2\xA0\t ").empty());
+  CHECK(text::trim("").empty());
+  CHECK(text::trim("ab\xC2") == "ab\xC2");  // half a no-break space is not one
+  CHECK(text::trim("\xA0x") == "\xA0x");
 }
