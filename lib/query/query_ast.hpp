@@ -29,6 +29,11 @@ struct Node {
   Field field = Field::all;
   std::string text;      ///< word, phrase or prefix text; filter's full term
   std::string from, to;  ///< date_range bounds (YYYYMMDD)
+  /// near: the widest `NEAR/N` of the chain (at most N other words among the
+  /// near words), -1 when none had a number; near_plain: a plain `NEAR` (all
+  /// words within 10 consecutive words) was among them.
+  int near_gap = -1;
+  bool near_plain = false;
   std::vector<std::unique_ptr<Node>> children;
   std::size_t position = 0;  ///< byte offset in the query (for messages)
 };

@@ -6,6 +6,7 @@
 #include "text/segmenter.hpp"
 #include "text/utf8.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <map>
@@ -140,11 +141,38 @@ class Parser {
     return false;
   }
 
+  // NEAR, or NEAR/N with N the words allowed among the near words. `gap` is
+  // N, or -1 for a plain NEAR. Before NEAR/N was known, "NEAR/3" was read as
+  // the words near and 3, and such a query found nothing, silently.
+  bool near_keyword(int& gap) {
+    skip();
+    constexpr std::string_view near = "NEAR";
+    if (s_.compare(pos_, near.size(), near) != 0) return false;
+    const std::size_t after = pos_ + near.size();
+    if (after == s_.size() || is_word_end(s_[after])) {
+      pos_ = after;
+      gap = -1;
+      return true;
+    }
+    if (s_[after] != '/') return false;  // NEARBY: a word
+    std::size_t end = after + 1;
+    int n = 0;
+    while (end < s_.size() && s_[end] >= '0' && s_[end] <= '9' && n <= max_near_gap) n = n * 10 + (s_[end++] - '0');
+    if (end == after + 1 || n > max_near_gap || (end < s_.size() && !is_word_end(s_[end])))
+      throw QueryError(after + 1, "NEAR/ needs a number of words from 0 to " + std::to_string(max_near_gap) +
+                                      " at position " + std::to_string(after + 1) + " (e.g. strategi NEAR/5 børn)");
+    pos_ = end;
+    gap = n;
+    return true;
+  }
+  static constexpr int max_near_gap = 1000;
+
   bool at_operand() {
     skip();
     if (pos_ >= s_.size() || s_[pos_] == ')') return false;
     std::size_t save = pos_;
-    bool op = keyword("OR") || keyword("AND") || keyword("NEAR");
+    int gap = 0;
+    bool op = keyword("OR") || keyword("AND") || near_keyword(gap);
     pos_ = save;
     return !op;
   }
@@ -203,7 +231,8 @@ class Parser {
 
   NodePtr parse_near() {
     NodePtr left = parse_primary();
-    while (keyword("NEAR")) {
+    int gap = -1;
+    while (near_keyword(gap)) {
       std::size_t at = pos_;
       if (!at_operand()) throw QueryError(at, "NEAR needs a term after it (position " + std::to_string(at) + ")");
       NodePtr right = parse_primary();
@@ -213,6 +242,11 @@ class Parser {
         left = std::move(near);
       }
       left->children.push_back(std::move(right));
+      if (gap < 0) {
+        left->near_plain = true;
+      } else {
+        left->near_gap = std::max(left->near_gap, gap);
+      }
     }
     return left;
   }

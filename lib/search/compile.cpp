@@ -76,7 +76,6 @@ class Compiler {
                              run(*node.children[1], false));
       case NodeType::near: {
         PositionConstraint near;
-        near.window = 10;
         for (const auto& c : node.children) {
           auto alternatives = query::word_terms(analyzer_, c->text);
           if (alternatives.empty()) continue;
@@ -85,6 +84,12 @@ class Compiler {
           if (positive) result.highlight_terms.push_back(near.words.back());
         }
         if (near.words.empty()) return Xapian::Query();
+        // The window is the span of positions the words must fit in: a plain
+        // NEAR 10; NEAR/N the words themselves plus N others.
+        const unsigned plain = node.near_plain || node.near_gap < 0 ? 10u : 0u;
+        const unsigned gapped =
+            node.near_gap < 0 ? 0u : static_cast<unsigned>(node.near_gap) + static_cast<unsigned>(near.words.size());
+        near.window = std::max(plain, gapped);
         return positional_query(std::move(near), positions_, second_);
       }
       case NodeType::filter: return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(node.text), 0.0);

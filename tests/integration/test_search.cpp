@@ -101,6 +101,12 @@ TEST_CASE("boolean operators, prefix, NEAR, fields, dates", "[search]") {
   CHECK(run("demens NOT psykiatri").total == demens - both);
   CHECK(run("sundhedsklyng*").total >= 1);
   CHECK(run("strategi NEAR socialområdet").total >= 1);
+  // NEAR/N: at most N words between. "demensindsatsen, herunder åbning af
+  // det nye samlede Demensdagcenter" has six. Before NEAR/N was parsed,
+  // "NEAR/6" was two more words and the query found nothing.
+  CHECK(run("demens NEAR/6 dagcenter").total == 1);
+  CHECK(run("dagcenter NEAR/6 demens").total == 1);
+  CHECK(run("demens NEAR/5 dagcenter").total == 0);
   CHECK(run("titel:strategi").total == 1);
   CHECK(run("dato:2024-01-01..2024-06-30").total == 2);
   CHECK(run("dato:1.1.2024..30.6.2024").total == 2);
@@ -892,6 +898,18 @@ TEST_CASE("phrases and NEAR agree with a brute-force check of every item", "[sea
           return false;
         });
         CHECK(search_ids(a + " NEAR " + b) == near);
+        // NEAR/N: at most N other words between them, in either order.
+        for (std::size_t gap : {0u, 2u}) {
+          const auto near_gap = expected_ids([&](const std::vector<std::string>& w) {
+            for (std::size_t i = 0; i < w.size(); ++i) {
+              for (std::size_t j = 0; j < w.size(); ++j) {
+                if (w[i] == a && w[j] == b && (i > j ? i - j : j - i) <= gap + 1) return true;
+              }
+            }
+            return false;
+          });
+          CHECK(search_ids(a + " NEAR/" + std::to_string(gap) + " " + b) == near_gap);
+        }
         // Inside OR and NOT, where the filter is moved by skip_to and check.
         CHECK(search_ids("kappa OR \"" + a + " " + b + "\"").size() >= phrase.size());
         auto without = expected_ids(

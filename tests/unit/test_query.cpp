@@ -24,6 +24,8 @@ TEST_CASE("query syntax is accepted", "[query]") {
                         "\"den 19. april\"",
                         "sundhed*",
                         "strategi NEAR socialområdet",
+                        "strategi NEAR/3 socialområdet",
+                        "a NEAR/0 b NEAR c",
                         "udvalg:VPU strategi",
                         "udvalg:\"Voksen- og Plejeudvalget\"",
                         "sag:23/2079",
@@ -64,7 +66,13 @@ TEST_CASE("malformed queries point at the problem", "[query]") {
                       // in text output, and JSON output failed with an internal error.
                       {"sundheds\xffreform", 8, "invalid UTF-8"},
                       {"budget b\xf8rn", 8, "invalid UTF-8"},
-                      {"budget \xe2\x82", 7, "invalid UTF-8"}};
+                      {"budget \xe2\x82", 7, "invalid UTF-8"},
+                      {"demens NEAR/ dagcenter", 12, "NEAR/ needs a number"},
+                      {"demens NEAR/tre dagcenter", 12, "NEAR/ needs a number"},
+                      {"demens NEAR/3x dagcenter", 12, "NEAR/ needs a number"},
+                      {"demens NEAR/1001 dagcenter", 12, "from 0 to 1000"},
+                      {"demens NEAR/99999999999 dagcenter", 12, "from 0 to 1000"},
+                      {"demens NEAR/3", 13, "NEAR needs a term"}};
   for (const auto& row : rows) {
     INFO(row.query);
     try {
@@ -75,6 +83,25 @@ TEST_CASE("malformed queries point at the problem", "[query]") {
       CHECK(std::string(e.what()).find(row.words) != std::string::npos);
     }
   }
+}
+
+TEST_CASE("NEAR/N keeps the widest number of its chain; NEARBY is a word", "[query]") {
+  // "NEAR/3" was read as the words near and 3 before NEAR/N was parsed, so
+  // `demens NEAR/3 dagcenter` found nothing, with no error.
+  auto tree = query::parse("a NEAR/3 b NEAR/1 c", resolver);
+  REQUIRE(tree->type == query::NodeType::near);
+  CHECK(tree->children.size() == 3);
+  CHECK(tree->near_gap == 3);
+  CHECK_FALSE(tree->near_plain);
+  tree = query::parse("a NEAR b NEAR/2 c", resolver);
+  REQUIRE(tree->type == query::NodeType::near);
+  CHECK(tree->near_gap == 2);
+  CHECK(tree->near_plain);
+  tree = query::parse("a NEAR b", resolver);
+  CHECK(tree->near_gap == -1);
+  CHECK(tree->near_plain);
+  tree = query::parse("NEARBY a", resolver);
+  CHECK(tree->type == query::NodeType::and_);
 }
 
 TEST_CASE("a replacement character typed as such is valid UTF-8 in a query", "[query]") {
