@@ -95,6 +95,18 @@ bool phrase_matches(const std::vector<std::string>& words, const ItemTerms& item
   return false;
 }
 
+// A word, phrase or prefix that analyses to no terms ("?", "§", "–"): left
+// out of an AND, as search::compile leaves it out, so that a topic tags
+// what its query finds.
+bool nothing_to_match(const Node& node, Analyzer& analyzer) {
+  switch (node.type) {
+    case NodeType::word: return word_terms(analyzer, node.text).empty();
+    case NodeType::phrase:
+    case NodeType::prefix: return surface_terms(analyzer, node.text).empty();
+    default: return false;
+  }
+}
+
 }  // namespace
 
 bool matches(const Node& node, const ItemTerms& item, Analyzer& analyzer) {
@@ -120,9 +132,15 @@ bool matches(const Node& node, const ItemTerms& item, Analyzer& analyzer) {
       return false;
     }
     case NodeType::and_:
-    case NodeType::near:
-      return std::all_of(node.children.begin(), node.children.end(),
-                         [&](const NodePtr& c) { return matches(*c, item, analyzer); });
+    case NodeType::near: {
+      bool any = false;
+      for (const NodePtr& c : node.children) {
+        if (nothing_to_match(*c, analyzer)) continue;
+        if (!matches(*c, item, analyzer)) return false;
+        any = true;
+      }
+      return any;
+    }
     case NodeType::or_:
       return std::any_of(node.children.begin(), node.children.end(),
                          [&](const NodePtr& c) { return matches(*c, item, analyzer); });

@@ -1,5 +1,7 @@
 #include "search/compile.hpp"
 
+#include <referat/error.hpp>
+
 #include "index/schema.hpp"
 #include "query/terms.hpp"
 #include "search/position_filter.hpp"
@@ -66,14 +68,23 @@ class Compiler {
         const bool skip_stop_words = std::find(stop.begin(), stop.end(), 0) != stop.end();
         std::vector<Xapian::Query> parts;
         for (std::size_t i = 0; i < stop.size(); ++i) {
-          if (!skip_stop_words || !stop[i]) parts.push_back(run(*node.children[i], positive));
+          if (skip_stop_words && stop[i]) continue;
+          // A child with nothing to search for (a pasted " – ", "§", "?")
+          // is left out: in an AND it made the whole query match nothing.
+          Xapian::Query part = run(*node.children[i], positive);
+          if (!part.empty()) parts.push_back(std::move(part));
         }
+        if (parts.empty()) return Xapian::Query();
         return Xapian::Query(node.type == NodeType::and_ ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts.begin(),
                              parts.end());
       }
-      case NodeType::and_not:
-        return Xapian::Query(Xapian::Query::OP_AND_NOT, run(*node.children[0], positive),
-                             run(*node.children[1], false));
+      case NodeType::and_not: {
+        // Nothing to search for before the NOT ("? -anlæg") reads as the
+        // NOT alone ("-anlæg"): every item but those.
+        Xapian::Query left = run(*node.children[0], positive);
+        if (left.empty()) left = Xapian::Query::MatchAll;
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, left, run(*node.children[1], false));
+      }
       case NodeType::near: {
         PositionConstraint near;
         for (const auto& c : node.children) {
@@ -184,6 +195,9 @@ std::vector<std::string> lemma_index_terms(Analyzer& analyzer, const std::string
 Compiled compile(const query::Node& node, Analyzer& analyzer, PositionStore positions, SecondReader* second) {
   Compiler compiler(analyzer, positions, second);
   Xapian::Query q = compiler.run(node, true);
+  // An empty Xapian query stands for "nothing to search for" throughout the
+  // compiler; a whole query of it ("?", "-", "\"\"") is an error, not 0 hits.
+  if (q.empty()) throw QueryError(node.position, "nothing to search for: the query has no words, numbers or filters");
   compiler.result.query = q;
   return std::move(compiler.result);
 }

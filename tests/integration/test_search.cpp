@@ -163,6 +163,26 @@ TEST_CASE("a trend topic with spaces around it is that topic and keeps its plain
   for (std::size_t i = 0; i < got[0].points.size(); ++i) CHECK(got[0].points[i].count == expected[0].points[i].count);
 }
 
+TEST_CASE("punctuation typed or pasted between words is left out, and a query of only that is an error", "[search]") {
+  // A pasted " – " or "§" was a query word with no terms, and in an AND it
+  // made the whole query match nothing: `strategi - socialområdet` found 0
+  // items, with exit 0.
+  const std::size_t both = run("strategi socialområdet").total;
+  REQUIRE(both >= 1);
+  CHECK(run("strategi - socialområdet").total == both);
+  CHECK(run("strategi – socialområdet").total == both);
+  CHECK(run("strategi § socialområdet").total == both);
+  CHECK(run("strategi \"\" socialområdet").total == both);
+  CHECK(run("strategi * socialområdet").total == both);
+  CHECK(run("strategi socialområdet -?").total == both);
+  CHECK(run("strategi NEAR ? NEAR socialområdet").total == run("strategi NEAR socialområdet").total);
+  CHECK(run("? -strategi").total == run("-strategi").total);
+  for (const char* nothing : {"?", "-", "*", "\"\"", "(§)", "titel:?"}) {
+    INFO(nothing);
+    CHECK_THROWS_AS(run(nothing), QueryError);
+  }
+}
+
 TEST_CASE("a date range whose start is after its end is an error, not a dropped filter", "[search]") {
   // Xapian makes such a value range an empty query, which reads as "no
   // filter": before the fix, --from 2025 --to 2024 listed every item.

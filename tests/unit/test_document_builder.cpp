@@ -119,3 +119,21 @@ TEST_CASE("a built document holds each term once with its summed wdf and positio
     CHECK(text_terms == expected.wdf);
   }
 }
+
+TEST_CASE("a topic query with punctuation between its words tags as the search finds", "[index][topics]") {
+  // The topic matcher read "?" or a pasted "–" as a word no item holds, so
+  // an AND with it tagged nothing; search leaves such words out.
+  Analyzer analyzer;
+  MinutesParser parser;
+  minutes::Resolver resolver(parser.committees(), parser.topics());
+  AgendaItem item;
+  item.title = "Demens og skole";
+  item.sections.push_back({SectionKind::sagsfremstilling, "Sagsfremstilling", "Et nyt demensdagcenter ved skolen."});
+  const query::ItemTerms terms = minutes::item_terms(item, analyzer, nullptr);
+  for (const char* q : {"demens – skole", "demens ? skole", "demens \"\" skole", "demens NEAR § NEAR skole"}) {
+    INFO(q);
+    CHECK(query::matches(*query::parse(q, resolver), terms, analyzer));
+  }
+  CHECK_FALSE(query::matches(*query::parse("demens – budget", resolver), terms, analyzer));
+  CHECK_FALSE(query::matches(*query::parse("?", resolver), terms, analyzer));
+}
