@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <string>
+#include <vector>
 
 using namespace referat::cli;
 
@@ -34,6 +36,35 @@ std::optional<Date> date_option(const std::string& value, const char* option) {
 }
 }  // namespace referat::cli
 
+namespace {
+
+// `referat search budget -anlæg`: CLI11 reads "-anlæg" as an unknown option
+// (exit 2), though the README writes the query so. In a command with a QUERY,
+// an argument "-word" that is not an option's value ("--sort -date") is a
+// query word; it goes on with a space in front, which CLI11 takes as a
+// positional and the query parser skips. "--" ends the rewriting.
+void mark_negated_query_words(std::vector<std::string>& args, const std::map<CLI::App*, Runner>& commands) {
+  if (args.size() < 3) return;
+  const CLI::App* command = nullptr;
+  for (const auto& entry : commands) {
+    if (entry.first->get_name() == args[1]) command = entry.first;
+  }
+  if (!command || !command->get_option_no_throw("QUERY")) return;
+  for (std::size_t i = 2; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") return;
+    if (arg.size() < 2 || arg[0] != '-' || arg[1] == '-' || arg == "-h") continue;
+    const std::string& before = args[i - 1];
+    if (before.rfind("--", 0) == 0 && before.find('=') == std::string::npos) {
+      const CLI::Option* option = command->get_option_no_throw(before);
+      if (option && option->get_type_size_max() > 0) continue;  // its value
+    }
+    args[i].insert(0, " ");
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"referat " REFERAT_VERSION_STRING " - full-text search for Danish political minutes"};
   app.require_subcommand(1);
@@ -57,8 +88,12 @@ int main(int argc, char** argv) {
   add("case", "Timeline of a case across committees", add_case);
   add("export", "Export matching items as JSON Lines", add_export);
 
+  std::vector<std::string> args(argv, argv + argc);
+  mark_negated_query_words(args, runners);
+  std::vector<const char*> arg_pointers;
+  for (const auto& a : args) arg_pointers.push_back(a.c_str());
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(arg_pointers.size()), arg_pointers.data());
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? exit_ok : exit_usage;

@@ -23,7 +23,12 @@ void add_filter_options(CLI::App& app, SearchArgs& a) {
 
 SearchRequest request_of(const SearchArgs& a) {
   SearchRequest r;
-  r.query = join(a.words, " ");
+  std::vector<std::string> words;  // without the space main() puts before "-word"
+  for (const auto& w : a.words) {
+    const std::size_t first = w.find_first_not_of(' ');
+    if (first != std::string::npos) words.push_back(w.substr(first));
+  }
+  r.query = join(words, " ");
   r.committees = a.committees;
   r.topics = a.topics;
   r.cases = a.cases;

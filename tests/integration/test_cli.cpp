@@ -221,3 +221,23 @@ TEST_CASE("cli: kill -9 during indexing leaves the last commit readable", "[cli]
   CHECK(cli("index --db '" + db + "' '" + dir + "/big.jsonl'").code == 0);
   CHECK(nlohmann::json::parse(cli("stats --format json --db '" + db + "'").out)["items"] == 6012);
 }
+
+TEST_CASE("cli: a query word written -word is a NOT, not an unknown option", "[cli]") {
+  // The README writes `budget -anlæg`; typed unquoted, CLI11 read "-anlæg" as
+  // an unknown option and the search ended with exit 2.
+  auto unquoted = cli("search " + db() + " --format json budget -anlæg");
+  REQUIRE(unquoted.code == 0);
+  auto quoted = cli("search " + db() + " --format json 'budget -anlæg'");
+  REQUIRE(quoted.code == 0);
+  CHECK(nlohmann::json::parse(unquoted.out)["query"] == "budget -anlæg");
+  CHECK(nlohmann::json::parse(unquoted.out)["total"] == nlohmann::json::parse(quoted.out)["total"]);
+  auto only_not = cli("search " + db() + " --format json --limit 1 -strategi");
+  REQUIRE(only_not.code == 0);
+  CHECK(nlohmann::json::parse(only_not.out)["total"].get<int>() > 0);
+  CHECK(cli("facets " + db() + " budget -anlæg").code == 0);
+  // An option's value that starts with "-" is still the option's.
+  auto newest = cli("search " + db() + " --format json --sort -date strategi");
+  REQUIRE(newest.code == 0);
+  CHECK(nlohmann::json::parse(newest.out)["query"] == "strategi");
+  CHECK(cli("search " + db() + " --offset -5 demens").code == 2);
+}
