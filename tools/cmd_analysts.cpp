@@ -204,7 +204,7 @@ Runner add_case(CLI::App& app, Common& common) {
       }
       std::cout << nlohmann::json{{"case", *number}, {"events", out}}.dump(2) << "\n";
     } else {
-      std::cout << "case " << *number << ": " << events.size() << " events\n";
+      std::cout << "case " << *number << ": " << events.size() << (events.size() == 1 ? " event\n" : " events\n");
       for (const auto& e : events) {
         std::cout << "  " << e.date.iso() << "  " << e.committee << "  " << (e.outcome.empty() ? "-" : e.outcome)
                   << "  " << e.title << "\n";

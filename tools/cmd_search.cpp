@@ -72,9 +72,12 @@ Runner add_search(CLI::App& app, Common& common) {
       }
     } else {
       const bool colour = isatty(STDOUT_FILENO);
-      std::cout << result.total << " items match '" << result.query << "'";
-      if (result.total > result.hits.size())
+      std::cout << result.total << (result.total == 1 ? " item matches '" : " items match '") << result.query << "'";
+      if (result.hits.empty() && result.total > 0) {  // "(showing 101-100)" before
+        std::cout << " (none shown: --offset " << result.offset << " is past the last)";
+      } else if (result.total > result.hits.size()) {
         std::cout << " (showing " << result.offset + 1 << "-" << result.offset + result.hits.size() << ")";
+      }
       std::cout << "\n";
       for (const auto& n : result.notes) std::cout << "note: " << n << "\n";
       if (result.suggestion && result.notes.empty()) std::cout << "did you mean: " << *result.suggestion << "\n";

@@ -241,3 +241,14 @@ TEST_CASE("cli: a query word written -word is a NOT, not an unknown option", "[c
   CHECK(nlohmann::json::parse(newest.out)["query"] == "strategi");
   CHECK(cli("search " + db() + " --offset -5 demens").code == 2);
 }
+
+TEST_CASE("cli: text output past the last hit says so; one hit reads as one", "[cli]") {
+  // Before: "3 items match 'strategi' (showing 101-100)".
+  auto past = cli("search " + db() + " --offset 100 strategi");
+  REQUIRE(past.code == 0);
+  CHECK(past.out.find("(none shown: --offset 100 is past the last)") != std::string::npos);
+  CHECK(past.out.find("showing") == std::string::npos);
+  auto one = cli("search " + db() + " titel:strategi");
+  REQUIRE(one.code == 0);
+  CHECK(one.out.rfind("1 item matches 'titel:strategi'", 0) == 0);
+}
