@@ -1,13 +1,19 @@
-// Random bytes into the decoder, parser and query parser: no crash, no hang.
+// Random bytes into the decoder, parser and query parser, and random queries
+// through the whole search: no crash, no hang.
 // Runs under ASan+UBSan in CI. Fixed seed, printed on failure.
 #include "catch.hpp"
 
+#include "integration/fixture.hpp"
+
 #include <referat/error.hpp>
 #include <referat/minutes.hpp>
+#include <referat/search.hpp>
 
 #include "query/query_ast.hpp"
 
 #include <random>
+#include <string>
+#include <vector>
 
 namespace {
 struct NullResolver final : referat::query::FilterResolver {
@@ -42,4 +48,72 @@ TEST_CASE("fuzz: parser and query parser on random input", "[fuzz]") {
     }
   }
   SUCCEED("no crash");
+}
+
+TEST_CASE("fuzz: random queries through the whole search", "[fuzz][search]") {
+  // Query words, operators, fields, NEAR/N and punctuation in random order:
+  // every search ends in results or a QueryError / invalid-argument Error,
+  // and the total is never below the hits shown.
+  const unsigned seed = 77;
+  INFO("seed " << seed);
+  std::mt19937 rng(seed);
+  const std::vector<std::string> pieces{"demens",
+                                        "strategi",
+                                        "Socialområdet",
+                                        "sundhedsreform",
+                                        "ældre",
+                                        "og",
+                                        "den",
+                                        "OR",
+                                        "AND",
+                                        "NOT",
+                                        "NEAR",
+                                        "NEAR/0",
+                                        "NEAR/3",
+                                        "NEAR/",
+                                        "NEAR/x",
+                                        "-",
+                                        "–",
+                                        "§",
+                                        "?",
+                                        "*",
+                                        "strat*",
+                                        "(",
+                                        ")",
+                                        "\"",
+                                        "\"\"",
+                                        "udvalg:",
+                                        "udvalg:VPU",
+                                        "sag:",
+                                        "sag:23/2079",
+                                        "emne:demens",
+                                        "dato:2024",
+                                        "dato:..2023",
+                                        "år:2024",
+                                        "titel:",
+                                        "titel:strategi",
+                                        "-demens",
+                                        "beslutning:godkendt",
+                                        "17",
+                                        "23/2079",
+                                        "\xff",
+                                        "Århus",
+                                        "aeldre"};
+  referat::Searcher searcher(fixture::corpus_index());
+  for (int round = 0; round < 1500; ++round) {
+    std::string query;
+    const std::size_t n = 1 + rng() % 6;
+    for (std::size_t i = 0; i < n; ++i) query += (i ? " " : "") + pieces[rng() % pieces.size()];
+    INFO("round " << round << ": " << query);
+    referat::SearchRequest request;
+    request.query = query;
+    request.limit = 3;
+    try {
+      const referat::SearchResult result = searcher.search(request);
+      CHECK(result.total >= result.hits.size());
+    } catch (const referat::QueryError&) {
+    } catch (const referat::Error& e) {
+      CHECK(e.kind() == referat::ErrorKind::invalid_argument);
+    }
+  }
 }
