@@ -159,6 +159,10 @@ class Searcher {
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
 
+  /// Throws QueryError, with the byte position, for a malformed query
+  /// (unbalanced quotes or parentheses, unknown field, bad date, `NEAR/x`) or
+  /// one with nothing to search for ("?", "-"); Error{invalid_argument} for an
+  /// unknown topic filter or a date range that ends before it starts.
   [[nodiscard]] SearchResult search(const SearchRequest& request);
   /// Facet counts only (no hits).
   [[nodiscard]] Facets facets(const SearchRequest& request);
