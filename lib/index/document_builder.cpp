@@ -102,7 +102,9 @@ class DocumentTerms {
 
 std::string committee_term(const std::string& canonical) { return minutes::committee_term_of(canonical); }
 std::string case_term(const std::string& case_number) {
-  return std::string(schema::case_number) + text::fold(case_number);
+  // Trimmed here, as topic and committee names are where they resolve: a
+  // case number pasted with spaces (`--case ' 23/2079 '`) names the case.
+  return std::string(schema::case_number) + text::fold(text::trim(case_number));
 }
 
 BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, const std::string& id,

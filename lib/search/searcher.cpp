@@ -209,7 +209,7 @@ struct Searcher::Impl {
     for (const auto& d : r.decisions) terms.push_back(std::string(schema::outcome) + text::fold(text::trim(d)));
     f.decision = any(terms);
     terms.clear();
-    for (const auto& c : r.cases) terms.push_back(index::case_term(std::string(text::trim(c))));
+    for (const auto& c : r.cases) terms.push_back(index::case_term(c));
     f.cases = any(terms);
     std::string from = r.from ? std::to_string(r.from->key()) : "", to = r.to ? std::to_string(r.to->key()) : "";
     if (!from.empty() && !to.empty())
