@@ -1,5 +1,6 @@
 #include "index/document_builder.hpp"
 
+#include "index/filter_terms.hpp"
 #include "index/positions.hpp"
 #include "index/record.hpp"
 #include "index/schema.hpp"
@@ -100,13 +101,6 @@ class DocumentTerms {
 
 }  // namespace
 
-std::string committee_term(const std::string& canonical) { return minutes::committee_term_of(canonical); }
-std::string case_term(const std::string& case_number) {
-  // Trimmed here, as topic and committee names are where they resolve: a
-  // case number pasted with spaces (`--case ' 23/2079 '`) names the case.
-  return std::string(schema::case_number) + text::fold(text::trim(case_number));
-}
-
 BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, const std::string& id,
                              const std::string& source, const std::string& source_key, Analyzer& analyzer,
                              const minutes::TopicTagger& tagger, const query::TermInterest& interest,
@@ -154,14 +148,14 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
   const auto& hit = record.item.hit;
   doc.add_boolean_term(bounded(std::string(schema::id) + id));
   doc.add_boolean_term(bounded(std::string(schema::source) + source_key));
-  for (const auto& c : hit.committees) doc.add_boolean_term(bounded(committee_term(c)));
-  for (const auto& c : hit.case_numbers) doc.add_boolean_term(bounded(case_term(c)));
-  for (const auto& t : hit.topics) doc.add_boolean_term(bounded(std::string(schema::topic) + t));
+  for (const auto& c : hit.committees) doc.add_boolean_term(committee_term(c));
+  for (const auto& c : hit.case_numbers) doc.add_boolean_term(case_term(c));
+  for (const auto& t : hit.topics) doc.add_boolean_term(topic_term(t));
   std::vector<std::string> outcomes;
   for (const auto& d : hit.decisions) {
     if (!d.outcome.empty() && std::find(outcomes.begin(), outcomes.end(), d.outcome) == outcomes.end()) {
       outcomes.push_back(d.outcome);
-      doc.add_boolean_term(bounded(std::string(schema::outcome) + d.outcome));
+      doc.add_boolean_term(outcome_term(d.outcome));
     }
   }
   std::string meeting = source_key + "|" + file.committee + "|" + file.date.iso();
@@ -171,7 +165,7 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
   if (hit.date.valid()) {
     doc.add_value(schema::slot_date, std::to_string(hit.date.key()));
     doc.add_value(schema::slot_year, std::to_string(hit.date.year));
-    doc.add_boolean_term(bounded(std::string(schema::year) + std::to_string(hit.date.year)));
+    doc.add_boolean_term(year_term(hit.date.year));
   }
   doc.add_value(schema::slot_committees, packed(hit.committees));
   doc.add_value(schema::slot_topics, packed(hit.topics));

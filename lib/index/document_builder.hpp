@@ -24,8 +24,4 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
                              const minutes::TopicTagger& tagger, const query::TermInterest& interest,
                              PositionStore positions);
 
-/// Boolean term of a committee, case number, topic or outcome (folded).
-std::string committee_term(const std::string& canonical);
-std::string case_term(const std::string& case_number);
-
 }  // namespace referat::index

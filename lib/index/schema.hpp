@@ -60,10 +60,11 @@ inline constexpr std::string_view file_hash_key = "file:";  // file:<path> → c
 // Bumped whenever the analysis code gives different terms for the same text
 // (2: the decompounder stopped splitting listed words like skolen, personale;
 // 3: names are not split (danmark is not dan+mark), lemmas are folded;
-// 4: an inflected head keeps its doubled consonant, proces|sen → processen).
+// 4: an inflected head keeps its doubled consonant, proces|sen → processen;
+// 5: outcome terms are folded, XOGodkendt → XOgodkendt, index/filter_terms).
 // Stored with each file's content hash, so `referat index` re-indexes files
 // analysed the old way instead of skipping them as unchanged.
-inline constexpr std::string_view analysis_version = "4";
+inline constexpr std::string_view analysis_version = "5";
 // content:<raw content hash> → the file (file_hash_key's path) whose items
 // hold that content; a copy's file_hash_key value is then duplicate_marker,
 // its original's path, a newline and the versioned hash it was checked with.

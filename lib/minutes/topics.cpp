@@ -2,6 +2,7 @@
 
 #include <referat/error.hpp>
 
+#include "index/filter_terms.hpp"
 #include "text/segmenter.hpp"
 #include "text/utf8.hpp"
 
@@ -9,10 +10,8 @@
 
 namespace referat::minutes {
 
-std::string committee_term_of(const std::string& canonical) { return "XC" + text::fold(canonical); }
-
 std::string Resolver::committee_term(const std::string& value) const {
-  return committee_term_of(committees_.canonical(value));
+  return index::committee_term(committees_.canonical(value));
 }
 
 // Values are trimmed here, for every caller: a topic pasted from a table
@@ -20,7 +19,7 @@ std::string Resolver::committee_term(const std::string& value) const {
 std::string Resolver::topic_term(const std::string& value) const {
   std::string id = text::fold(text::trim(value));
   for (const auto& t : topics_) {
-    if (t.id == id || text::fold(t.label) == id) return "XT" + t.id;
+    if (t.id == id || text::fold(t.label) == id) return index::topic_term(t.id);
   }
   return {};
 }

@@ -21,9 +21,6 @@ class Resolver final : public query::FilterResolver {
   const std::vector<Topic>& topics_;
 };
 
-/// Boolean term of a canonical committee name.
-std::string committee_term_of(const std::string& canonical);
-
 class TopicTagger {
  public:
   /// Parses every topic's query; throws InputError naming a bad topic.

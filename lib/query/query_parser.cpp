@@ -3,6 +3,7 @@
 #include <referat/error.hpp>
 #include <referat/minutes.hpp>
 
+#include "index/filter_terms.hpp"
 #include "text/segmenter.hpp"
 #include "text/utf8.hpp"
 
@@ -350,7 +351,7 @@ class Parser {
   NodePtr field_node(const FieldSpec& spec, const std::string& value, bool was_quoted, std::size_t at) {
     switch (spec.kind) {
       case FieldKind::committee: return filter(resolver_.committee_term(value), at);
-      case FieldKind::case_no: return filter("XK" + text::fold(value), at);
+      case FieldKind::case_no: return filter(index::case_term(value), at);
       case FieldKind::topic: {
         std::string term = resolver_.topic_term(value);
         if (term.empty()) throw QueryError(at, "unknown topic '" + value + "' at position " + std::to_string(at));
@@ -358,7 +359,7 @@ class Parser {
       }
       case FieldKind::year: {
         std::string from, to;
-        if (value.size() == 4 && parse_bound(value, false, from)) return filter("XY" + value, at);
+        if (value.size() == 4 && parse_bound(value, false, from)) return filter(index::year_term(std::stoi(value)), at);
         if (value.find("..") != std::string::npos && parse_date_range(value, from, to)) {
           NodePtr node = make(NodeType::date_range, at);
           node->from = from, node->to = to;
@@ -375,7 +376,7 @@ class Parser {
         return node;
       }
       case FieldKind::decision:
-        if (is_outcome(text::fold(value))) return filter("XO" + text::fold(value), at);
+        if (is_outcome(text::fold(value))) return filter(index::outcome_term(value), at);
         [[fallthrough]];
       case FieldKind::text: return text_node(was_quoted ? NodeType::phrase : NodeType::word, value, spec.field, at);
     }

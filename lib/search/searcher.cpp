@@ -3,6 +3,7 @@
 
 #include "common/files.hpp"
 #include "index/document_builder.hpp"
+#include "index/filter_terms.hpp"
 #include "index/record.hpp"
 #include "index/schema.hpp"
 #include "minutes/topics.hpp"
@@ -206,7 +207,7 @@ struct Searcher::Impl {
     }
     f.topic = any(terms);
     terms.clear();
-    for (const auto& d : r.decisions) terms.push_back(std::string(schema::outcome) + text::fold(text::trim(d)));
+    for (const auto& d : r.decisions) terms.push_back(index::outcome_term(d));
     f.decision = any(terms);
     terms.clear();
     for (const auto& c : r.cases) terms.push_back(index::case_term(c));

@@ -1226,3 +1226,20 @@ TEST_CASE("trends on a fixture with known dates: counts, totals, shares, empty p
   CHECK(demens == 3);
   CHECK(all == 8);
 }
+
+TEST_CASE("an outcome written with capitals in JSON Lines is found by the decision filter", "[search][decisions]") {
+  // The index wrote `XO` + the outcome as given ("XOGodkendt") while
+  // --decision and beslutning: looked for it folded: 0 items, exit 0.
+  Searcher searcher(
+      jsonl_index("outcome-case",
+                  "{\"id\":\"d1\",\"title\":\"Budget\",\"text\":\"Budgettet blev vedtaget.\",\"date\":\"2024-01-01\","
+                  "\"decisions\":[{\"committee\":\"ØK\",\"date\":\"2024-01-01\",\"outcome\":\"Godkendt\"}]}\n"));
+  SearchRequest r;
+  r.decisions = {"godkendt"};
+  CHECK(searcher.search(r).total == 1);
+  r.decisions = {"GODKENDT"};
+  CHECK(searcher.search(r).total == 1);
+  SearchRequest q;
+  q.query = "beslutning:godkendt";
+  CHECK(searcher.search(q).total == 1);
+}
