@@ -174,7 +174,8 @@ Runner add_trends(CLI::App& app, Common& common) {
       for (const auto& s : series) {
         std::size_t sum = 0;
         for (const auto& p : s.points) sum += p.count;
-        std::cout << s.label << "  (" << sum << " items)\n  " << sparkline(s, a->normalize) << "\n";
+        std::cout << s.label << "  (" << sum << (sum == 1 ? " item)\n  " : " items)\n  ") << sparkline(s, a->normalize)
+                  << "\n";
         for (const auto& p : s.points) {
           std::cout << "  " << p.period << "  " << p.count << "/" << p.total;
           if (a->normalize) std::printf("  %.1f%%", 100 * p.share);
@@ -191,6 +192,11 @@ Runner add_case(CLI::App& app, Common& common) {
   app.add_option("--format", common.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("CASE_NUMBER", *number, "Case number, e.g. 23/2079")->required();
   return [&common, number]() {
+    // The library trims it too; trimmed here so the header and JSON echo
+    // the case number, not the spaces pasted around it.
+    const std::size_t first = number->find_first_not_of(" \t");
+    *number =
+        first == std::string::npos ? std::string() : number->substr(first, number->find_last_not_of(" \t") - first + 1);
     Searcher searcher = open_searcher(common);
     auto events = searcher.case_timeline(*number);
     if (common.format == "json") {

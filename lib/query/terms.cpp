@@ -144,8 +144,15 @@ bool matches(const Node& node, const ItemTerms& item, Analyzer& analyzer) {
     case NodeType::or_:
       return std::any_of(node.children.begin(), node.children.end(),
                          [&](const NodePtr& c) { return matches(*c, item, analyzer); });
-    case NodeType::and_not:
-      return matches(*node.children[0], item, analyzer) && !matches(*node.children[1], item, analyzer);
+    case NodeType::and_not: {
+      // As search::compile: nothing before the NOT is every item, nothing
+      // after it leaves nothing out.
+      const Node& left = *node.children[0];
+      const Node& right = *node.children[1];
+      if (nothing_to_match(right, analyzer))
+        return left.type != NodeType::match_all && !nothing_to_match(left, analyzer) && matches(left, item, analyzer);
+      return (nothing_to_match(left, analyzer) || matches(left, item, analyzer)) && !matches(right, item, analyzer);
+    }
     case NodeType::filter:
     case NodeType::date_range: return false;
   }

@@ -80,10 +80,15 @@ class Compiler {
       }
       case NodeType::and_not: {
         // Nothing to search for before the NOT ("? -anlæg") reads as the
-        // NOT alone ("-anlæg"): every item but those.
-        Xapian::Query left = run(*node.children[0], positive);
+        // NOT alone ("-anlæg"): every item but those. Nothing after it
+        // ("budget -§") leaves nothing out, and "-?" alone is nothing to
+        // search for, not every item.
+        const query::Node& kept = *node.children[0];
+        Xapian::Query right = run(*node.children[1], false);
+        if (right.empty()) return kept.type == NodeType::match_all ? Xapian::Query() : run(kept, positive);
+        Xapian::Query left = run(kept, positive);
         if (left.empty()) left = Xapian::Query::MatchAll;
-        return Xapian::Query(Xapian::Query::OP_AND_NOT, left, run(*node.children[1], false));
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, left, right);
       }
       case NodeType::near: {
         PositionConstraint near;

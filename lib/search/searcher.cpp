@@ -488,9 +488,14 @@ std::vector<TrendSeries> Searcher::trends(const TrendRequest& request) {
     if (committee_groups.empty()) committee_groups.push_back("");     // one group: the filter as given
     std::vector<std::pair<std::string, std::string>> series_queries;  // label, query
     for (const auto& t : request.topics) {
-      if (m.resolver.topic_term(t).empty()) throw Error(ErrorKind::invalid_argument, "unknown topic '" + t + "'");
-      const std::string topic = "emne:" + text::fold(text::trim(t));
-      series_queries.emplace_back(topic, topic);
+      // The series is the resolved topic id: a topic named by its label
+      // ("Budget og økonomi") became the query `emne:budget og økonomi`,
+      // which is the topic `budget` AND the word `økonomi`.
+      const std::string term = m.resolver.topic_term(t);
+      if (term.empty()) throw Error(ErrorKind::invalid_argument, "unknown topic '" + t + "'");
+      const std::string id = term.substr(schema::topic.size());
+      const bool plain = id.find_first_of(" \t\"()") == std::string::npos;
+      series_queries.emplace_back("emne:" + id, plain ? "emne:" + id : "emne:\"" + id + "\"");
     }
     for (const auto& q : request.queries) series_queries.emplace_back(q, q);
     if (series_queries.empty()) series_queries.emplace_back("alle", "");

@@ -252,3 +252,17 @@ TEST_CASE("cli: text output past the last hit says so; one hit reads as one", "[
   REQUIRE(one.code == 0);
   CHECK(one.out.rfind("1 item matches 'titel:strategi'", 0) == 0);
 }
+
+TEST_CASE("cli: case and trends headers name what was counted", "[cli][trends]") {
+  // Before: "case  23/2079 : 3 events" echoed the pasted spaces, and a
+  // trend series of one item read "(1 items)".
+  auto spaced = cli("case " + db() + " ' 23/2079 '");
+  REQUIRE(spaced.code == 0);
+  CHECK(spaced.out.rfind("case 23/2079: 3 events\n", 0) == 0);
+  auto json = cli("case " + db() + " --format json ' 23/2079 '");
+  REQUIRE(json.code == 0);
+  CHECK(nlohmann::json::parse(json.out)["case"] == "23/2079");
+  auto one = cli("trends " + db() + " --by year --query titel:strategi");
+  REQUIRE(one.code == 0);
+  CHECK(one.out.rfind("titel:strategi  (1 item)\n", 0) == 0);
+}

@@ -136,4 +136,10 @@ TEST_CASE("a topic query with punctuation between its words tags as the search f
   }
   CHECK_FALSE(query::matches(*query::parse("demens – budget", resolver), terms, analyzer));
   CHECK_FALSE(query::matches(*query::parse("?", resolver), terms, analyzer));
+  // Around a NOT, as search: nothing before it is every item, nothing after
+  // it leaves nothing out ("demens -§" tagged nothing before).
+  CHECK(query::matches(*query::parse("demens -§", resolver), terms, analyzer));
+  CHECK(query::matches(*query::parse("? -budget", resolver), terms, analyzer));
+  CHECK_FALSE(query::matches(*query::parse("? -skole", resolver), terms, analyzer));
+  CHECK_FALSE(query::matches(*query::parse("-§", resolver), terms, analyzer));
 }
