@@ -12,6 +12,9 @@ function(referat_target_defaults target)
     if(REFERAT_WERROR)
       target_compile_options(${target} PRIVATE -Werror)
     endif()
+    if(REFERAT_BUILD_FUZZERS)  # coverage for libFuzzer in every target, the library's too
+      target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+    endif()
     if(REFERAT_SANITIZE)
       target_compile_options(${target} PRIVATE -fsanitize=address,undefined
                                                -fno-sanitize-recover=undefined

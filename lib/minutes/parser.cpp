@@ -188,7 +188,10 @@ ParsedFile MinutesParser::parse_jsonl(std::string_view bytes, const std::string&
     if (record.contains("topics") && record["topics"].is_array()) {
       for (auto& t : record["topics"]) item.topics.push_back(text::fold(json_string(t)));
     }
-    for (auto& [key, value] : record.items()) {
+    for (auto& field : record.items()) {
+      // Not a structured binding: a lambda cannot capture one in C++17 (clang refuses).
+      const std::string& key = field.key();
+      const auto& value = field.value();
       if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return key == k; }) ==
               std::end(known) ||
           key == "url") {
