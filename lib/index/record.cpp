@@ -42,8 +42,15 @@ namespace {
 
 json date_json(const Date& d) { return d.valid() ? json(d.key()) : json(0); }
 Date date_of(const json& j) {
-  int k = j.is_number() ? j.get<int>() : 0;
-  return k ? Date{k / 10000, k / 100 % 100, k % 100} : Date{};
+  // A damaged value must not overflow the conversion to int.
+  const std::int64_t k = j.is_number_integer() ? j.get<std::int64_t>() : 0;
+  if (k <= 0 || k > 99991231) return Date{};
+  const int key = static_cast<int>(k);
+  return Date{key / 10000, key / 100 % 100, key % 100};
+}
+
+SectionKind section_kind_of(int k) {
+  return k >= 0 && k <= static_cast<int>(SectionKind::other) ? static_cast<SectionKind>(k) : SectionKind::other;
 }
 
 }  // namespace
@@ -163,13 +170,26 @@ Record unserialise(const std::string& data) {
   return r;
 }
 
-Record unserialise(const std::string& data, StoredText* text) {
-  const std::size_t newline = data.find('\n');
-  json j =
-      json::parse(data.begin(), newline == std::string::npos ? data.end() : data.begin() + static_cast<long>(newline),
-                  nullptr, false);
-  if (j.is_discarded() || newline == std::string::npos)
-    throw IndexError(ErrorKind::index_corrupt, "unreadable item record in index");
+namespace {
+
+// An integer in a record's head. A float there is damage, and converting a
+// huge float to an integer is undefined behaviour.
+template <typename T>
+T integer_of(const json& v) {
+  if (!v.is_number_integer()) throw IndexError(ErrorKind::index_corrupt, "unreadable item record in index (number)");
+  return v.get<T>();
+}
+
+template <typename T>
+std::vector<T> integers_of(const json& head, const char* key) {
+  std::vector<T> out;
+  for (const auto& v : head.value(key, json::array())) out.push_back(integer_of<T>(v));
+  return out;
+}
+
+// The record's head (JSON) into a Record; json::exception on a wrong shape.
+// at() rather than [], which does not check bounds on a const array.
+Record unserialise_head(const json& j, const std::string& data, std::size_t newline, StoredText* text) {
   Record r;
   StoredItem& s = r.item;
   s.hit.id = j.value("id", "");
@@ -177,30 +197,47 @@ Record unserialise(const std::string& data, StoredText* text) {
   s.hit.item_number = j.value("no", "");
   s.hit.title = j.value("title", "");
   s.hit.committees = j.value("com", std::vector<std::string>{});
-  s.hit.date = date_of(j["date"]);
+  s.hit.date = date_of(j.value("date", json()));
   s.hit.case_numbers = j.value("cases", std::vector<std::string>{});
   s.hit.topics = j.value("topics", std::vector<std::string>{});
   s.meeting_committee = j.value("mc", "");
-  for (const auto& d : j["dec"]) {
-    Decision decision{d[0].get<std::string>(), date_of(d[1]), d[2].get<std::string>(), d[3].get<std::string>(),
-                      d[4].get<std::vector<std::string>>()};
+  for (const auto& d : j.value("dec", json::array())) {
+    Decision decision{d.at(0).get<std::string>(), date_of(d.at(1)), d.at(2).get<std::string>(),
+                      d.at(3).get<std::string>(), d.at(4).get<std::vector<std::string>>()};
     s.hit.decisions.push_back({decision.committee, decision.date, decision.outcome});
     s.decisions.push_back(std::move(decision));
   }
-  for (const auto& a : j["att"])
-    s.attachments.push_back({a[0].get<int>(), a[1].get<std::string>(), a[2].get<std::string>()});
-  s.pages = j.value("pages", std::vector<int>{});
+  for (const auto& a : j.value("att", json::array()))
+    s.attachments.push_back({integer_of<int>(a.at(0)), a.at(1).get<std::string>(), a.at(2).get<std::string>()});
+  s.pages = integers_of<int>(j, "pages");
   s.closed = j.value("closed", false);
   s.metadata = j.value("meta", std::map<std::string, std::string>{});
-  for (const auto& g : j["ranges"]) {
-    r.ranges.push_back({static_cast<SectionKind>(g[0].get<int>()), g[1].get<std::string>(), g[2].get<std::size_t>(),
-                        g[3].get<std::size_t>()});
+  for (const auto& g : j.value("ranges", json::array())) {
+    r.ranges.push_back({section_kind_of(integer_of<int>(g.at(0))), g.at(1).get<std::string>(),
+                        integer_of<std::size_t>(g.at(2)), integer_of<std::size_t>(g.at(3))});
   }
   if (text) {
-    std::vector<std::size_t> frames = j.value("tz", std::vector<std::size_t>{});
-    *text = StoredText(data.substr(newline + 1), j.value("tn", std::size_t{0}), std::move(frames));
+    std::vector<std::size_t> frames = integers_of<std::size_t>(j, "tz");
+    const std::size_t size = j.contains("tn") ? integer_of<std::size_t>(j["tn"]) : 0;
+    *text = StoredText(data.substr(newline + 1), size, std::move(frames));
   }
   return r;
+}
+
+}  // namespace
+
+Record unserialise(const std::string& data, StoredText* text) {
+  const std::size_t newline = data.find('\n');
+  json j =
+      json::parse(data.begin(), newline == std::string::npos ? data.end() : data.begin() + static_cast<long>(newline),
+                  nullptr, false);
+  if (j.is_discarded() || newline == std::string::npos || !j.is_object())
+    throw IndexError(ErrorKind::index_corrupt, "unreadable item record in index");
+  try {
+    return unserialise_head(j, data, newline, text);
+  } catch (const json::exception& e) {  // valid JSON of the wrong shape
+    throw IndexError(ErrorKind::index_corrupt, std::string("unreadable item record in index: ") + e.what());
+  }
 }
 
 std::string encode_offsets(const std::vector<std::pair<std::size_t, std::size_t>>& offsets) {

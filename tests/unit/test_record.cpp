@@ -83,3 +83,21 @@ TEST_CASE("a damaged record text is an index error, not a crash", "[index][recor
     CHECK_THROWS_AS(referat::index::unserialise(data), referat::IndexError);
   }
 }
+
+TEST_CASE("a damaged record head is an index error, not a JSON library exception", "[index][record]") {
+  // Found by fuzz_stored: a head that is valid JSON of the wrong shape threw
+  // nlohmann's type_error, which no caller expects from a damaged index.
+  const std::string good = referat::index::serialise(record_with("Tekst."));
+  const std::string text = good.substr(good.find('\n'));
+  for (const char* head : {"2", "[1]", "null", "\"x\"", "{\"id\":3}", "{\"dec\":5}", "{\"dec\":[[1]]}",
+                           "{\"att\":[[\"a\"]]}", "{\"ranges\":[[\"x\",1]]}", "{\"ranges\":[[99,\"h\",1,2]]}",
+                           "{\"tz\":\"frames\"}", "{\"date\":[1]}", "{\"meta\":{\"a\":1}}", "{\"pages\":[1e300]}",
+                           "{\"tn\":1e300,\"tz\":[1]}", "{\"date\":1e300}", "{\"att\":[[1e300,\"a\",\"b\"]]}"}) {
+    INFO(head);
+    try {
+      (void)referat::index::unserialise(head + text);
+    } catch (const referat::IndexError& e) {
+      CHECK(e.kind() == referat::ErrorKind::index_corrupt);
+    }
+  }
+}
