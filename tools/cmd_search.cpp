@@ -72,7 +72,15 @@ Runner add_search(CLI::App& app, Common& common) {
       }
     } else {
       const bool colour = isatty(STDOUT_FILENO);
-      std::cout << result.total << (result.total == 1 ? " item matches '" : " items match '") << result.query << "'";
+      const bool one = result.total == 1;
+      if (!result.query.empty()) {
+        std::cout << result.total << (one ? " item matches '" : " items match '") << result.query << "'";
+      } else {  // a browse: "5 items match ''" told nothing
+        const bool filtered = !request.committees.empty() || !request.topics.empty() || !request.cases.empty() ||
+                              !request.decisions.empty() || request.from || request.to;
+        std::cout << result.total << (one ? " item" : " items")
+                  << (filtered ? (one ? " matches the filters" : " match the filters") : " in the index");
+      }
       if (result.hits.empty() && result.total > 0) {  // "(showing 101-100)" before
         std::cout << " (none shown: --offset " << result.offset << " is past the last)";
       } else if (result.total > result.hits.size()) {

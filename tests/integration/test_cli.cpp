@@ -266,3 +266,14 @@ TEST_CASE("cli: case and trends headers name what was counted", "[cli][trends]")
   REQUIRE(one.code == 0);
   CHECK(one.out.rfind("titel:strategi  (1 item)\n", 0) == 0);
 }
+
+TEST_CASE("cli: a browse without query words says what it lists", "[cli]") {
+  // Before: "5 items match ''".
+  auto filtered = cli("search " + db() + " --decision godkendt");
+  REQUIRE(filtered.code == 0);
+  CHECK(filtered.out.find(" items match the filters") != std::string::npos);
+  CHECK(filtered.out.find("''") == std::string::npos);
+  auto all = cli("search " + db());
+  REQUIRE(all.code == 0);
+  CHECK(all.out.rfind("12 items in the index", 0) == 0);
+}
