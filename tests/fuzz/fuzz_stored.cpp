@@ -29,7 +29,8 @@ void read_damaged(const std::string& bytes) {
   for (std::uint32_t id = 0; id < 64; ++id) reader.append_positions(id, out);
 }
 
-// Offsets: ascending starts, lengths 0-299, as the analyzer gives them.
+// Offsets as the analyzer gives them: ascending starts, gaps of 0-63 bytes,
+// lengths 1-31 (most words, one byte each) and 44-299 (the long form).
 void offsets_round_trip(const std::uint8_t* data, std::size_t size) {
   std::vector<std::pair<std::size_t, std::size_t>> offsets;
   std::size_t begin = 0;
@@ -55,7 +56,7 @@ void positions_round_trip(const std::uint8_t* data, std::size_t size) {
   std::uint32_t position = 0;
   for (std::size_t i = 0; i + 1 < size; i += 2) {
     position += data[i] % 4;
-    const std::string& term = vocabulary[data[i + 1] % vocabulary.size() + (data[i] & 0x80 ? 0 : 0)];
+    const std::string& term = vocabulary[data[i + 1] % vocabulary.size()];
     writer.add(position, term);
     auto& list = expected[term];
     if (list.empty() || list.back() != position) list.push_back(position);
