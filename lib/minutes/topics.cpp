@@ -16,12 +16,17 @@ std::string Resolver::committee_term(const std::string& value) const {
 
 // Values are trimmed here, for every caller: a topic pasted from a table
 // cell (`--topic ' demens '`) was an unknown topic to `referat trends`.
-std::string Resolver::topic_term(const std::string& value) const {
-  std::string id = text::fold(text::trim(value));
+std::string Resolver::topic_id(const std::string& value) const {
+  const std::string folded = text::fold(text::trim(value));
   for (const auto& t : topics_) {
-    if (t.id == id || text::fold(t.label) == id) return index::topic_term(t.id);
+    if (t.id == folded || text::fold(t.label) == folded) return t.id;
   }
   return {};
+}
+
+std::string Resolver::topic_term(const std::string& value) const {
+  const std::string id = topic_id(value);
+  return id.empty() ? std::string() : index::topic_term(id);
 }
 
 TopicTagger::TopicTagger(const std::vector<Topic>& topics, const query::FilterResolver& resolver) {

@@ -15,6 +15,8 @@ class Resolver final : public query::FilterResolver {
       : committees_(committees), topics_(topics) {}
   std::string committee_term(const std::string& value) const override;
   std::string topic_term(const std::string& value) const override;
+  /// The id of the topic `value` names by id or label (trimmed, folded); "" when none does.
+  std::string topic_id(const std::string& value) const;
 
  private:
   const CommitteeTable& committees_;

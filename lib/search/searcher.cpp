@@ -491,9 +491,8 @@ std::vector<TrendSeries> Searcher::trends(const TrendRequest& request) {
       // The series is the resolved topic id: a topic named by its label
       // ("Budget og økonomi") became the query `emne:budget og økonomi`,
       // which is the topic `budget` AND the word `økonomi`.
-      const std::string term = m.resolver.topic_term(t);
-      if (term.empty()) throw Error(ErrorKind::invalid_argument, "unknown topic '" + t + "'");
-      const std::string id = term.substr(schema::topic.size());
+      const std::string id = m.resolver.topic_id(t);
+      if (id.empty()) throw Error(ErrorKind::invalid_argument, "unknown topic '" + t + "'");
       const bool plain = id.find_first_of(" \t\"()") == std::string::npos;
       series_queries.emplace_back("emne:" + id, plain ? "emne:" + id : "emne:\"" + id + "\"");
     }
