@@ -31,7 +31,11 @@ Runner add_analyze(CLI::App& app, Common& common) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& t : tokens) {
         nlohmann::json terms = nlohmann::json::array();
-        for (const auto& term : t.terms) terms.push_back({{"text", term.text}, {"kind", to_string(term.kind)}});
+        for (const auto& term : t.terms) {
+          nlohmann::json j{{"text", term.text}, {"kind", to_string(term.kind)}};
+          if (term.from_context) j["from_context"] = true;  // an elliptical expansion's
+          terms.push_back(std::move(j));
+        }
         out.push_back({{"token", t.text},
                        {"start", t.begin},
                        {"end", t.end},

@@ -35,6 +35,11 @@ const char* to_string(TermKind kind) noexcept;
 struct Term {
   std::string text;
   TermKind kind = TermKind::surface;
+  /// Given by the token's context (an elliptical expansion: "befal- og
+  /// kontroller-metode" gives `befal` the terms of `befaller`), not by the
+  /// word alone. Every other term is the same wherever the word is written,
+  /// which the index relies on (docs/index-schema.md, format 8).
+  bool from_context = false;
   bool operator==(const Term& other) const { return text == other.text && kind == other.kind; }
 };
 

@@ -32,7 +32,7 @@ namespace {
 // Appends a term unless the token already has it (a part equal to a lemma
 // is not repeated). Term strings of earlier tokens are reused in place: the
 // hot loop then allocates only for terms longer than any seen in that slot.
-void add_term(Token& token, std::size_t& live, const std::string& text, TermKind kind) {
+void add_term(Token& token, std::size_t& live, const std::string& text, TermKind kind, bool from_context = false) {
   if (text.empty()) return;
   for (std::size_t i = 0; i < live; ++i) {
     const Term& t = token.terms[i];
@@ -41,8 +41,9 @@ void add_term(Token& token, std::size_t& live, const std::string& text, TermKind
   if (live < token.terms.size()) {
     token.terms[live].text.assign(text);
     token.terms[live].kind = kind;
+    token.terms[live].from_context = from_context;
   } else {
-    token.terms.push_back(Term{text, kind});
+    token.terms.push_back(Term{text, kind, from_context});
   }
   ++live;
 }
@@ -63,18 +64,19 @@ struct Analyzer::Impl {
   Impl(const AnalyzerOptions& o, std::shared_ptr<analysis::SharedWordCache> shared)
       : options(o), lexicon(o, std::move(shared)) {}
 
-  void add_word_terms(Token& out, const std::string& word, const analysis::WordInfo& info, bool as_variant) {
-    if (as_variant) add_term(out, live, word, TermKind::variant);
+  // `expansion`: the terms of an elliptical expansion, given by the context.
+  void add_word_terms(Token& out, const std::string& word, const analysis::WordInfo& info, bool expansion) {
+    if (expansion) add_term(out, live, word, TermKind::variant, true);
     if (!info.stop_word && options.lemmas) {
-      for (const auto& lemma : info.lemmas) add_term(out, live, lemma, TermKind::lemma);
+      for (const auto& lemma : info.lemmas) add_term(out, live, lemma, TermKind::lemma, expansion);
     }
     if (options.decompound) {
-      for (const auto& part : info.parts) add_term(out, live, part, TermKind::part);
+      for (const auto& part : info.parts) add_term(out, live, part, TermKind::part, expansion);
     }
     if (!info.variant.empty()) {
-      add_term(out, live, info.variant, TermKind::variant);
+      add_term(out, live, info.variant, TermKind::variant, expansion);
       if (!info.stop_word && options.lemmas) {
-        for (const auto& lemma : info.variant_lemmas) add_term(out, live, lemma, TermKind::lemma);
+        for (const auto& lemma : info.variant_lemmas) add_term(out, live, lemma, TermKind::lemma, expansion);
       }
     }
   }

@@ -274,6 +274,10 @@ TEST_CASE("9b. a word in its dictionary form is known by the word, not by its co
                     [](const auto& t) { return t.kind == TermKind::lemma && t.text == "befal"; }));
   CHECK_FALSE(befal.dictionary_form);
   CHECK_FALSE(first("befal").dictionary_form);
+  // The expansion's terms say so; the word's own lemma terms do not (format 8
+  // lists only those under the surface form).
+  for (const auto& t : befal.terms) CHECK(t.from_context == (t.kind != TermKind::surface && t.text != "befale"));
+  for (const auto& t : first("skolen").terms) CHECK_FALSE(t.from_context);
 }
 
 TEST_CASE("10. surface forms are kept for exact phrases", "[analysis]") {
