@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace referat::index {
 namespace {
@@ -47,15 +48,18 @@ bool positional_lemma(TermKind kind) { return kind == TermKind::lemma || kind ==
 // (PositionStore::compact, index/positions.hpp) or Xapian's position table.
 class DocumentTerms {
  public:
-  DocumentTerms(Xapian::Document& doc, PositionStore store) : doc_(doc), store_(store) {}
+  DocumentTerms(Xapian::Document& doc, const DocumentLayout& layout, std::vector<LemmaForm>& forms)
+      : doc_(doc), store_(layout.positions), lemmas_under_forms_(layout.lemmas_under_forms), forms_(forms) {}
 
   // `prefix` + `text` occurs `wdf` times; at `position` if positioned.
-  void add(std::string_view prefix, const std::string& text, std::uint32_t position, Xapian::termcount wdf,
+  // Returns whether the term is new in this document.
+  bool add(std::string_view prefix, const std::string& text, std::uint32_t position, Xapian::termcount wdf,
            bool positioned) {
     key_.assign(prefix).append(text);
     if (positioned && store_ == PositionStore::xapian) {
+      const bool fresh = seen_.insert(key_).second;
       doc_.add_posting(key_, position, wdf);
-      return;
+      return fresh;
     }
     auto [it, inserted] = index_.try_emplace(key_, static_cast<std::uint32_t>(slots_.size()));
     if (inserted) slots_.push_back({&it->first, 0, no_id});
@@ -65,17 +69,29 @@ class DocumentTerms {
       if (slot.position_id == no_id) slot.position_id = positions_.id_of(slot.term);
       positions_.add(position, slot.position_id);
     }
+    return inserted;
   }
 
-  // One term of `token`. A word written in its dictionary form gets no
-  // lemma term for that form: its surface term stands for the lemma, and
-  // queries look in both (query::surface_holds_lemma, schema::format_version
-  // 6). That is a fifth of all postings on Europarl.
+  // One term of `token` (its surface term comes first). A lemma that the
+  // word alone gives gets no Z term: where the word is written in that
+  // dictionary form (format 6, query::surface_holds_lemma), or where the
+  // index lists the surface form under the lemma (format 8,
+  // index/lemma_forms.hpp). Both look in the surface term's posting, which
+  // every occurrence of the form has. A lemma from the context (an
+  // elliptical expansion) or a compound part keeps its Z term.
   void add(const Term& term, const Token& token, Xapian::termcount wdf) {
-    if (!positional_lemma(term.kind))
-      add({}, term.text, token.position, wdf, true);
-    else if (!(token.dictionary_form && term.text == token.text))
-      add(schema::lemma, term.text, token.position, wdf, true);
+    if (!positional_lemma(term.kind)) {
+      const bool fresh = add({}, term.text, token.position, wdf, true);
+      if (term.kind == TermKind::surface) surface_fresh_ = fresh;
+      return;
+    }
+    const bool own_lemma = term.kind == TermKind::lemma && !term.from_context;
+    if (own_lemma && token.dictionary_form && term.text == token.text) return;
+    if (own_lemma && lemmas_under_forms_) {
+      if (surface_fresh_) forms_.emplace_back(term.text, token.text);  // once per form and item
+      return;
+    }
+    add(schema::lemma, term.text, token.position, wdf, true);
   }
 
   // Hands the terms to the document; the packed positions when compact.
@@ -93,7 +109,11 @@ class DocumentTerms {
   };
   Xapian::Document& doc_;
   PositionStore store_;
+  bool lemmas_under_forms_;
+  std::vector<LemmaForm>& forms_;
+  bool surface_fresh_ = false;                            // the current token's surface term is new in the item
   std::unordered_map<std::string, std::uint32_t> index_;  // term → slot
+  std::unordered_set<std::string> seen_;                  // positioned terms, Xapian's store
   std::vector<Slot> slots_;
   PositionsWriter positions_;
   std::string key_;  // scratch: prefix + text
@@ -104,11 +124,12 @@ class DocumentTerms {
 BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, const std::string& id,
                              const std::string& source, const std::string& source_key, Analyzer& analyzer,
                              const minutes::TopicTagger& tagger, const query::TermInterest& interest,
-                             PositionStore store) {
+                             const DocumentLayout& layout) {
   Record record = make_record(item, file, id, source);
   const std::string& text = record.item.text;
   Xapian::Document doc;
-  DocumentTerms doc_terms(doc, store);
+  std::vector<LemmaForm> forms;
+  DocumentTerms doc_terms(doc, layout, forms);
   query::ItemTerms terms(&interest);
   const bool tag_topics = item.topics.empty();
 
@@ -174,7 +195,7 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
   doc.add_value(schema::slot_meeting, meeting);
   doc.add_value(schema::slot_offsets_packed, encode_offsets(offsets));
   doc.set_data(serialise(record));
-  return {std::string(schema::id) + id, std::move(doc)};
+  return {std::string(schema::id) + id, std::move(doc), std::move(forms)};
 }
 
 }  // namespace referat::index

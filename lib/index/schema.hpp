@@ -92,8 +92,14 @@ inline constexpr std::string_view positions_key = "referat:positions";  // "comp
 // 7: an item's text is stored in zstd frames (index::StoredText); a format-6
 //    record (its text as it is) still reads, so a format-6 index is read and
 //    updated as it is, and older referat versions refuse the index.
-inline constexpr std::string_view format_version = "7";
-inline constexpr std::string_view readable_formats[] = {"6", "7"};
+// 8: a lemma the written word alone gives (not an elliptical expansion) has
+//    no Z posting where the word is not in its dictionary form either: the
+//    Z term's synonyms (index/lemma_forms.hpp) list the surface forms that
+//    stand for it. Formats 6 and 7 have no such lists and read as they are;
+//    an index of theirs with items is updated in its own layout and stays 7.
+inline constexpr std::string_view format_version = "8";
+inline constexpr std::string_view format_with_lemma_postings = "7";  // formats 6 and 7, updated
+inline constexpr std::string_view readable_formats[] = {"6", "7", "8"};
 
 /// The store named by an index's positions_key metadata (position_store_name).
 inline PositionStore position_store(const std::string& name) {

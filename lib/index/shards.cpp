@@ -77,8 +77,10 @@ void ShardedBuild::work(Shard& shard) {
     try {
       BuiltDocument built = (*job.build)(job.item, *shard.analyzer);
       shard.db.replace_document(built.id_term, built.document);
+      shard.forms.add(built.forms);
       shard.uncommitted_bytes += job.bytes;
       if (shard.uncommitted_bytes >= batch_bytes_) {
+        shard.forms.write(shard.db);
         shard.db.commit();
         shard.uncommitted_bytes = 0;
       }
@@ -161,10 +163,12 @@ void ShardedBuild::merge(const std::string& base, const std::string& destination
   rethrow_failure();
   for (const auto& [key, value] : metadata_) shards_.front()->db.set_metadata(key, value);
   for (auto& shard : shards_) {
+    shard->forms.write(shard->db);
     shard->db.commit();
     shard->db.close();
   }
-  // Compaction keeps the first value of a metadata key: shards before base.
+  // Compaction keeps the first value of a metadata key (shards before base)
+  // and the union of the synonym lists (the lemma forms).
   Xapian::Database all;
   for (const auto& shard : shards_) all.add_database(Xapian::Database(shard->path));
   all.add_database(Xapian::Database(base));

@@ -66,6 +66,7 @@ class ShardedBuild {
     std::string path;
     Analyzer* analyzer = nullptr;
     Xapian::WritableDatabase db;
+    LemmaForms forms;  // written before each of the shard's commits
     std::deque<Job> queue;
     std::size_t queued_bytes = 0;
     bool busy = false;

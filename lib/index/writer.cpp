@@ -129,11 +129,27 @@ struct IndexWriter::Impl {
   std::vector<std::unique_ptr<Analyzer>> analyzers;
   std::unique_ptr<minutes::Resolver> resolver;
   std::unique_ptr<minutes::TopicTagger> tagger;
-  std::unique_ptr<index::ShardedBuild> shards;       // during a fresh add_paths() run only
-  PositionStore positions = PositionStore::compact;  // of this index
-  std::string fingerprint;                           // analysis_fingerprint() of this run
-  std::size_t pending = 0;                           // items since the last commit
-  std::uint64_t pending_bytes = 0;                   // input bytes since the last commit
+  std::unique_ptr<index::ShardedBuild> shards;  // during a fresh add_paths() run only
+  index::DocumentLayout layout;                 // of this index
+  index::LemmaForms forms;                      // written before each commit
+  std::string fingerprint;                      // analysis_fingerprint() of this run
+  std::size_t pending = 0;                      // items since the last commit
+  std::uint64_t pending_bytes = 0;              // input bytes since the last commit
+
+  // An item and its lemma forms go in together: Xapian commits by itself
+  // every 10,000 changed documents, and a committed item must never miss the
+  // forms that make its lemmas findable. (Shards wait for their commits: a
+  // shard is scratch until the merge.)
+  void write(const index::BuiltDocument& built) {
+    db.replace_document(built.id_term, built.document);
+    forms.add(built.forms);
+    forms.write(db);
+  }
+
+  void commit_db() {
+    forms.write(db);
+    db.commit();
+  }
 
   [[nodiscard]] bool batch_full() const {
     return pending >= options.batch_items || pending_bytes >= options.batch_bytes;
@@ -149,11 +165,17 @@ struct IndexWriter::Impl {
       const std::string problem =
           schema::format_problem(db.get_metadata(std::string(schema::format_key)), db.get_doccount());
       if (!problem.empty()) throw IndexError(ErrorKind::index_corrupt, path + ": " + problem);
-      db.set_metadata(std::string(schema::format_key), std::string(schema::format_version));
-      // A new (or emptied) index takes the options' store; one with items keeps its own.
-      positions = db.get_doccount() == 0 ? options.positions
-                                         : schema::position_store(db.get_metadata(std::string(schema::positions_key)));
-      db.set_metadata(std::string(schema::positions_key), position_store_name(positions));
+      // A new (or emptied) index takes this version's layout and the options'
+      // store; one with items keeps its own (formats 6 and 7: Z postings for
+      // every lemma, marked 7 since the records may now be zstd frames).
+      const bool fresh = db.get_doccount() == 0;
+      const bool current = fresh || db.get_metadata(std::string(schema::format_key)) == schema::format_version;
+      layout.lemmas_under_forms = current;
+      db.set_metadata(std::string(schema::format_key),
+                      std::string(current ? schema::format_version : schema::format_with_lemma_postings));
+      layout.positions =
+          fresh ? options.positions : schema::position_store(db.get_metadata(std::string(schema::positions_key)));
+      db.set_metadata(std::string(schema::positions_key), position_store_name(layout.positions));
       // Scratch folders of a killed run; we hold the lock, nobody else uses them.
       for (const char* scratch : {".shards", ".merging", ".compacting"})
         fs::remove_all(without_trailing_slash(path) + scratch);
@@ -188,7 +210,7 @@ struct IndexWriter::Impl {
 
   // Merges the shards into a new folder and puts it in the index's place.
   void finish_shards() {
-    db.commit();
+    commit_db();
     const std::string merged = without_trailing_slash(path) + ".merging";
     fs::remove_all(merged);
     shards->merge(path, merged);
@@ -371,7 +393,7 @@ struct IndexWriter::Impl {
     auto build = [this, owned, ids, key, jsonl, &interest](std::size_t i, Analyzer& analyzer) {
       const AgendaItem& item = owned->items[i];
       std::string source = jsonl ? item.id : owned->source;
-      return index::build_document(item, *owned, (*ids)[i], source, key, analyzer, *tagger, interest, positions);
+      return index::build_document(item, *owned, (*ids)[i], source, key, analyzer, *tagger, interest, layout);
     };
     if (shards) {
       std::vector<std::size_t> sizes;
@@ -384,7 +406,7 @@ struct IndexWriter::Impl {
     } else if (n < 4 || analyzers.size() == 1) {  // not worth threads
       for (std::size_t i = 0; i < n; ++i) {
         auto built = build(i, *analyzers.front());
-        db.replace_document(built.id_term, built.document);
+        write(built);
       }
     } else {
       write_in_parallel(n, build);
@@ -434,7 +456,7 @@ struct IndexWriter::Impl {
           if (error) break;
           doc = std::move(built[i]);
         }
-        db.replace_document(doc.id_term, doc.document);
+        write(doc);
         {
           std::lock_guard<std::mutex> lock(mutex);
           written = i + 1;
@@ -557,7 +579,7 @@ std::size_t IndexWriter::prune() {
 
 void IndexWriter::commit() {
   try {
-    impl_->db.commit();
+    impl_->commit_db();
     impl_->pending = 0;
     impl_->pending_bytes = 0;
   } catch (const Xapian::Error& e) {
@@ -565,7 +587,7 @@ void IndexWriter::commit() {
   }
 }
 
-PositionStore IndexWriter::positions() const { return impl_->positions; }
+PositionStore IndexWriter::positions() const { return impl_->layout.positions; }
 
 void IndexWriter::compact() {
   commit();

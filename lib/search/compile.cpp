@@ -2,6 +2,7 @@
 
 #include <referat/error.hpp>
 
+#include "index/lemma_forms.hpp"
 #include "index/schema.hpp"
 #include "query/terms.hpp"
 #include "search/position_filter.hpp"
@@ -24,8 +25,8 @@ std::string field_prefix(query::Field field) {
 
 class Compiler {
  public:
-  Compiler(Analyzer& analyzer, PositionStore positions, SecondReader* second)
-      : analyzer_(analyzer), positions_(positions), second_(second) {}
+  Compiler(Analyzer& analyzer, const Xapian::Database& db, PositionStore positions, SecondReader* second)
+      : analyzer_(analyzer), db_(db), positions_(positions), second_(second) {}
   Compiled result;
 
   Xapian::Query run(const query::Node& node, bool positive) {
@@ -120,13 +121,14 @@ class Compiler {
 
  private:
   Analyzer& analyzer_;
+  const Xapian::Database& db_;
   PositionStore positions_;
   SecondReader* second_;
 
-  std::vector<std::string> lemma_terms(const std::string& lemma) { return lemma_index_terms(analyzer_, lemma); }
+  std::vector<std::string> lemma_terms(const std::string& lemma) { return lemma_index_terms(analyzer_, db_, lemma); }
 
-  // Matches a lemma's index terms as one term: the wdf of both adds up, as it
-  // did in the Z term alone before format 6.
+  // Matches a lemma's index terms as one term: their wdfs add up to the
+  // count the Z term alone held before format 6.
   static Xapian::Query lemma_query(const std::vector<std::string>& terms) {
     if (terms.size() == 1) return Xapian::Query(terms.front());
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
@@ -191,14 +193,18 @@ class Compiler {
 
 }  // namespace
 
-std::vector<std::string> lemma_index_terms(Analyzer& analyzer, const std::string& lemma) {
+std::vector<std::string> lemma_index_terms(Analyzer& analyzer, const Xapian::Database& db, const std::string& lemma) {
   std::vector<std::string> terms{std::string(schema::lemma) + lemma};
   if (query::surface_holds_lemma(analyzer, lemma)) terms.push_back(lemma);
+  for (auto& form : index::forms_of(db, lemma)) {
+    if (std::find(terms.begin(), terms.end(), form) == terms.end()) terms.push_back(std::move(form));
+  }
   return terms;
 }
 
-Compiled compile(const query::Node& node, Analyzer& analyzer, PositionStore positions, SecondReader* second) {
-  Compiler compiler(analyzer, positions, second);
+Compiled compile(const query::Node& node, Analyzer& analyzer, const Xapian::Database& db, PositionStore positions,
+                 SecondReader* second) {
+  Compiler compiler(analyzer, db, positions, second);
   Xapian::Query q = compiler.run(node, true);
   // An empty Xapian query stands for "nothing to search for" throughout the
   // compiler; a whole query of it ("?", "-", "\"\"") is an error, not 0 hits.

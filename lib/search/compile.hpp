@@ -17,7 +17,7 @@ namespace referat::search {
 struct Compiled {
   Xapian::Query query;
   /// Positional terms of the positive parts: per query term, the index terms
-  /// that hold it (a lemma's Z term and maybe its surface term).
+  /// that hold it (lemma_index_terms).
   std::vector<std::vector<std::string>> highlight_terms;
   /// Compound parts: highlighted only in items where no highlight_terms matched
   /// (the item was found through the parts written apart).
@@ -25,14 +25,17 @@ struct Compiled {
   std::vector<std::string> words;  ///< plain query words (for spelling suggestions)
 };
 
-/// The terms holding `lemma` (without prefix): its Z term, and its surface
-/// term where a word written in its dictionary form stands for the lemma
-/// (schema::format_version 6). Only then: a surface form that is not its own
-/// lemma (the stop word "have", lemma of "haft") must not match.
-std::vector<std::string> lemma_index_terms(Analyzer& analyzer, const std::string& lemma);
+/// The terms holding `lemma` (without prefix): its Z term; its surface term
+/// where a word written in its dictionary form stands for the lemma
+/// (schema::format_version 6); and the surface forms `db` lists under the
+/// lemma (format 8, index/lemma_forms.hpp). Only those: a surface form that
+/// is not its own lemma (the stop word "have", lemma of "haft") must not match.
+std::vector<std::string> lemma_index_terms(Analyzer& analyzer, const Xapian::Database& db, const std::string& lemma);
 
-/// `positions`: the index's position store (phrases and NEAR are checked
-/// there); `second`: a reader that checks them on a second core, or null.
-Compiled compile(const query::Node& node, Analyzer& analyzer, PositionStore positions, SecondReader* second = nullptr);
+/// `db`: the index searched (for its lemma forms); `positions`: its position
+/// store (phrases and NEAR are checked there); `second`: a reader that checks
+/// them on a second core, or null.
+Compiled compile(const query::Node& node, Analyzer& analyzer, const Xapian::Database& db, PositionStore positions,
+                 SecondReader* second = nullptr);
 
 }  // namespace referat::search

@@ -239,7 +239,7 @@ struct Searcher::Impl {
       if (folded.size() < 4 || db.get_termfreq(folded) > 0) continue;
       bool has_lemma = false;
       for (const auto& l : analyzer.lemmas_of(folded)) {
-        for (const auto& term : search::lemma_index_terms(analyzer, l)) has_lemma |= db.get_termfreq(term) > 0;
+        for (const auto& term : search::lemma_index_terms(analyzer, db, l)) has_lemma |= db.get_termfreq(term) > 0;
       }
       if (has_lemma) continue;
       std::u32string target = u32(folded);
@@ -267,7 +267,7 @@ struct Searcher::Impl {
     result.query = query_text;
     result.offset = r.offset;
     auto tree = query::parse(query_text, resolver);
-    search::Compiled compiled = search::compile(*tree, analyzer, positions, second.get());
+    search::Compiled compiled = search::compile(*tree, analyzer, db, positions, second.get());
     Filters f = filters(r);
     Xapian::Query full = apply(compiled.query, {&f.committee, &f.topic, &f.decision, &f.cases, &f.dates});
     Xapian::Enquire enquire(db);
@@ -436,7 +436,7 @@ std::vector<StoredItem> Searcher::all_items(const SearchRequest& request) {
     r.sort = SortOrder::date_ascending;
     std::vector<StoredItem> items;
     auto tree = query::parse(r.query, impl_->resolver);
-    auto compiled = search::compile(*tree, impl_->analyzer, impl_->positions, impl_->second.get());
+    auto compiled = search::compile(*tree, impl_->analyzer, impl_->db, impl_->positions, impl_->second.get());
     auto f = impl_->filters(r);
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(Impl::apply(compiled.query, {&f.committee, &f.topic, &f.decision, &f.cases, &f.dates}));
@@ -526,7 +526,7 @@ std::vector<TrendSeries> Searcher::trends(const TrendRequest& request) {
       auto totals = count_by_period(Impl::apply(Xapian::Query::MatchAll, {&f.committee, &f.dates}));
       for (const auto& [label, q] : series_queries) {
         auto tree = query::parse(q, m.resolver);
-        auto compiled = search::compile(*tree, m.analyzer, m.positions, m.second.get());
+        auto compiled = search::compile(*tree, m.analyzer, m.db, m.positions, m.second.get());
         auto counts = count_by_period(Impl::apply(compiled.query, {&f.committee, &f.dates}));
         TrendSeries s;
         s.label = group.empty() ? label : label + " · " + m.committees.canonical(group);

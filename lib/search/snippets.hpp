@@ -21,7 +21,7 @@ using Matches = std::vector<std::pair<std::uint32_t, std::size_t>>;
 
 /// Finds the positions of query terms in the hits shown, from the index's
 /// position store. A query term is a group of index terms (a lemma's Z term
-/// and the surface term standing for it, search::lemma_index_terms).
+/// and the surface terms standing for it, search::lemma_index_terms).
 class HitPositions {
  public:
   using Terms = std::vector<std::vector<std::string>>;

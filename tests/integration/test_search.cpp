@@ -829,6 +829,84 @@ TEST_CASE("a lemma that only an elliptical expansion gives a word is found", "[s
   CHECK(hit_ids(searcher, "befaller NEAR traditionel") == std::set<std::string>{"a"});
 }
 
+TEST_CASE("a lemma written only inflected is found through the index's forms (format 8)", "[search][forms]") {
+  // Format 8 gives "reformen" no Zreform posting: the index lists the form
+  // under the lemma instead. Every path that looks for a lemma must look
+  // there: words, NEAR, a compound's parts written apart, highlights,
+  // suggestions; in a single database, in merged shards, and in an update.
+  const std::string jsonl =
+      "{\"id\":\"a\",\"title\":\"Status\",\"text\":\"Reformen blev vedtaget i går.\",\"date\":\"2024-01-01\"}\n"
+      "{\"id\":\"b\",\"title\":\"Status\",\"text\":\"Om reformen af sundhedsvæsenet.\",\"date\":\"2024-01-02\"}\n"
+      "{\"id\":\"c\",\"title\":\"Status\",\"text\":\"Skolerne lukkes.\",\"date\":\"2024-01-03\"}\n"
+      "{\"id\":\"d\",\"title\":\"Status\",\"text\":\"En ny reform.\",\"date\":\"2024-01-04\"}\n";
+  IndexOptions sharded;
+  sharded.threads = 2;
+  sharded.shard_min_bytes = 0;  // a fresh build in two shards, merged
+  for (const auto store : {PositionStore::compact, PositionStore::xapian}) {
+    for (const bool shards : {false, true}) {
+      INFO(position_store_name(store) << (shards ? ", shards" : ", one database"));
+      IndexOptions options = shards ? sharded : IndexOptions{};
+      options.positions = store;
+      const std::string db = jsonl_index("forms", jsonl, options);
+      CHECK(Xapian::Database(db).get_metadata("referat:format") == "8");
+      CHECK(Xapian::Database(db).get_termfreq("Zreform") == 0);  // no lemma postings to invert
+      Searcher searcher(db);
+      CHECK(hit_ids(searcher, "reform") == std::set<std::string>{"a", "b", "d"});
+      CHECK(hit_ids(searcher, "reformer") == std::set<std::string>{"a", "b", "d"});
+      CHECK(hit_ids(searcher, "skole") == std::set<std::string>{"c"});
+      CHECK(hit_ids(searcher, "lukke") == std::set<std::string>{"c"});
+      CHECK(hit_ids(searcher, "reform NEAR vedtage") == std::set<std::string>{"a"});
+      CHECK(hit_ids(searcher, "sundhedsreform") == std::set<std::string>{"b"});  // parts written apart
+      CHECK(hit_ids(searcher, "\"reformen\"") == std::set<std::string>{"a", "b"});
+      CHECK(hit_ids(searcher, "\"reform\"") == std::set<std::string>{"d"});
+      SearchRequest r;
+      r.query = "reform";
+      r.sort = SortOrder::date_ascending;
+      const SearchResult result = searcher.search(r);
+      REQUIRE(result.hits.size() == 3);
+      const Snippet& snippet = result.hits[0].snippet;
+      REQUIRE(snippet.highlights.size() == 1);
+      CHECK(snippet.text.substr(snippet.highlights[0].first,
+                                snippet.highlights[0].second - snippet.highlights[0].first) == "Reformen");
+      CHECK_FALSE(result.suggestion);
+      r.query = "skole";  // only "skolerne" is written: no suggestion either
+      CHECK_FALSE(searcher.search(r).suggestion);
+    }
+  }
+  // An update (no shards) writes each item's forms with it.
+  const std::string db = jsonl_index("forms-update", jsonl);
+  const std::string more = fixture::temp_dir("forms-update-more") + "/more.jsonl";
+  std::ofstream(more)
+      << "{\"id\":\"e\",\"title\":\"Status\",\"text\":\"Budgetterne holdt.\",\"date\":\"2024-02-01\"}\n";
+  IndexWriter(db).add_paths({more});
+  Searcher searcher(db);
+  CHECK(hit_ids(searcher, "budget") == std::set<std::string>{"e"});
+  CHECK(hit_ids(searcher, "reform") == std::set<std::string>{"a", "b", "d"});
+}
+
+TEST_CASE("a format-7 index is updated in its own layout: lemma postings, no forms", "[index][forms]") {
+  // Its items hold every lemma in Z terms; items written format 8's way into
+  // it would count a lemma twice where the forms and Z terms meet.
+  const std::string db = jsonl_index(
+      "format-seven", "{\"id\":\"a\",\"title\":\"Status\",\"text\":\"Om reformen.\",\"date\":\"2024-01-01\"}\n");
+  {
+    Xapian::WritableDatabase raw(db);
+    raw.set_metadata("referat:format", "7");
+    raw.commit();
+  }
+  const std::string more = fixture::temp_dir("format-seven-more") + "/more.jsonl";
+  std::ofstream(more)
+      << "{\"id\":\"e\",\"title\":\"Status\",\"text\":\"Budgetterne holdt.\",\"date\":\"2024-02-01\"}\n";
+  IndexWriter(db).add_paths({more});
+  Xapian::Database raw(db);
+  CHECK(raw.get_metadata("referat:format") == "7");
+  CHECK(raw.get_termfreq("Zbudget") == 1);
+  CHECK(raw.synonyms_begin("Zbudget") == raw.synonyms_end("Zbudget"));
+  Searcher searcher(db);
+  CHECK(hit_ids(searcher, "budget") == std::set<std::string>{"e"});
+  CHECK(hit_ids(searcher, "reform") == std::set<std::string>{"a"});
+}
+
 TEST_CASE("a positional clause leaves out the items holding an `unless` term, in both stores", "[search][positions]") {
   const std::string jsonl =
       "{\"id\":\"near\",\"title\":\"Møde\",\"text\":\"alfa beta\",\"date\":\"2024-01-01\"}\n"
