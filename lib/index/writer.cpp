@@ -136,14 +136,14 @@ struct IndexWriter::Impl {
   std::size_t pending = 0;                      // items since the last commit
   std::uint64_t pending_bytes = 0;              // input bytes since the last commit
 
-  // An item and its lemma forms go in together: Xapian commits by itself
-  // every 10,000 changed documents, and a committed item must never miss the
-  // forms that make its lemmas findable. (Shards wait for their commits: a
-  // shard is scratch until the merge.)
+  // An item's lemma forms go in before the item: Xapian commits by itself
+  // every 10,000 changed documents (inside replace_document), and a
+  // committed item must never miss the forms that make its lemmas findable.
+  // (Shards wait for their commits: a shard is scratch until the merge.)
   void write(const index::BuiltDocument& built) {
-    db.replace_document(built.id_term, built.document);
     forms.add(built.forms);
     forms.write(db);
+    db.replace_document(built.id_term, built.document);
   }
 
   void commit_db() {

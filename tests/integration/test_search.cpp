@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <random>
@@ -882,6 +883,30 @@ TEST_CASE("a lemma written only inflected is found through the index's forms (fo
   Searcher searcher(db);
   CHECK(hit_ids(searcher, "budget") == std::set<std::string>{"e"});
   CHECK(hit_ids(searcher, "reform") == std::set<std::string>{"a", "b", "d"});
+}
+
+TEST_CASE("an item Xapian commits by itself is committed with its lemma forms", "[index][forms]") {
+  // Xapian commits on its own every XAPIAN_FLUSH_THRESHOLD changed documents
+  // (10,000 by default), between referat's commits. A reader (or a kill -9)
+  // at that moment must find the item by its lemmas: its forms must already
+  // be in the database when the item goes in. Threshold 1: every item.
+  const std::string db = fixture::temp_dir("forms-autoflush") + "/idx";
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", "1", 1);
+  IndexWriter writer(db);
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+  ParsedFile file;
+  file.source = "reform.txt";
+  AgendaItem item;
+  item.title = "Status";
+  item.sections.push_back({SectionKind::sagsfremstilling, "Sagsfremstilling", "Reformen blev vedtaget."});
+  file.items.push_back(item);
+  writer.add_parsed(file);
+  Searcher searcher(db);  // sees what Xapian committed, before writer.commit()
+  SearchRequest r;
+  r.query = "\"reformen\"";                // the exact form: its surface posting
+  REQUIRE(searcher.search(r).total == 1);  // the item is in
+  r.query = "reform";
+  CHECK(searcher.search(r).total == 1);
 }
 
 TEST_CASE("a format-7 index is updated in its own layout: lemma postings, no forms", "[index][forms]") {
