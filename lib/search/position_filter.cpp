@@ -332,16 +332,24 @@ Xapian::Query without(Xapian::Query q, const std::vector<std::string>& unless) {
 }  // namespace
 
 Xapian::Query positional_query(PositionConstraint c, PositionStore store, SecondReader* second) {
+  // A word's alternatives weigh as one term (a lemma's Z term and the forms
+  // standing for it: search::lemma_index_terms). Under OP_OR each form
+  // would add its own BM25 weight, with its own, higher idf.
   std::vector<Xapian::Query> words;
   for (const auto& alternatives : c.words)
-    words.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-  if (store == PositionStore::xapian) {
-    // OP_PHRASE with a window of its length: consecutive, in order.
-    return without(Xapian::Query(c.phrase ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, words.begin(),
-                                 words.end(), c.phrase ? static_cast<Xapian::termcount>(words.size()) : c.window),
-                   c.unless);
-  }
+    words.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
   Xapian::Query all(Xapian::Query::OP_AND, words.begin(), words.end());
+  if (store == PositionStore::xapian) {
+    // OP_PHRASE and OP_NEAR take terms or ORs of terms, and weigh them so:
+    // they only filter here. OP_PHRASE with a window of its length:
+    // consecutive, in order.
+    std::vector<Xapian::Query> placed;
+    for (const auto& alternatives : c.words)
+      placed.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    Xapian::Query where(c.phrase ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, placed.begin(), placed.end(),
+                        c.phrase ? static_cast<Xapian::termcount>(placed.size()) : c.window);
+    return without(Xapian::Query(Xapian::Query::OP_FILTER, all, where), c.unless);
+  }
   if (c.words.size() < 2) return without(all, c.unless);  // one word: nothing to place
   // The filter skips c.unless itself, before reading any positions.
   return Xapian::Query(Xapian::Query::OP_FILTER, all,
