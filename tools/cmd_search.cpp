@@ -176,7 +176,8 @@ Runner add_stats(CLI::App& app, Common& common) {
                                   {"first_date", s.first.iso()},
                                   {"last_date", s.last.iso()},
                                   {"size_bytes", s.size_bytes},
-                                  {"positions", position_store_name(s.positions)}}
+                                  {"positions", position_store_name(s.positions)},
+                                  {"format", s.format}}
                        .dump(2)
                 << "\n";
       return int(exit_ok);
@@ -185,8 +186,8 @@ Runner add_stats(CLI::App& app, Common& common) {
               << "\nfiles:      " << s.files
               << "\ndates:      " << (s.first.valid() ? s.first.iso() + " .. " + s.last.iso() : std::string("none"))
               << "\nsize:       " << s.size_bytes / 1024 << " KiB"
-              << "\npositions:  " << position_store_name(s.positions) << "\ncommittees: " << s.committees.size()
-              << "\n";
+              << "\npositions:  " << position_store_name(s.positions) << "\nformat:     " << s.format
+              << "\ncommittees: " << s.committees.size() << "\n";
     for (const auto& c : s.committees) std::cout << "  " << c.count << "\t" << c.value << "\n";
     return int(exit_ok);
   };

@@ -110,6 +110,9 @@ struct IndexStats {
   std::uint64_t size_bytes = 0;
   std::string path;
   PositionStore positions = PositionStore::compact;
+  /// The index's layout version ("8" now; "6" or "7" for an index written
+  /// by an older referat, which this one reads and updates in its own layout).
+  std::string format;
 };
 
 /// Granularity of a trend series.

@@ -455,6 +455,7 @@ IndexStats Searcher::stats() {
     s.path = impl_->path;
     s.positions = impl_->positions;
     Xapian::Database& db = impl_->db;
+    s.format = db.get_metadata(std::string(schema::format_key));
     s.items = db.get_doccount();
     const std::string m(schema::meeting);
     for (auto it = db.allterms_begin(m); it != db.allterms_end(m); ++it) ++s.meetings;

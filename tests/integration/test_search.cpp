@@ -849,9 +849,9 @@ TEST_CASE("a lemma written only inflected is found through the index's forms (fo
       IndexOptions options = shards ? sharded : IndexOptions{};
       options.positions = store;
       const std::string db = jsonl_index("forms", jsonl, options);
-      CHECK(Xapian::Database(db).get_metadata("referat:format") == "8");
       CHECK(Xapian::Database(db).get_termfreq("Zreform") == 0);  // no lemma postings to invert
       Searcher searcher(db);
+      CHECK(searcher.stats().format == "8");
       CHECK(hit_ids(searcher, "reform") == std::set<std::string>{"a", "b", "d"});
       CHECK(hit_ids(searcher, "reformer") == std::set<std::string>{"a", "b", "d"});
       CHECK(hit_ids(searcher, "skole") == std::set<std::string>{"c"});
@@ -951,6 +951,7 @@ TEST_CASE("a format-7 index is updated in its own layout: lemma postings, no for
   IndexWriter(db).add_paths({more});
   Xapian::Database raw(db);
   CHECK(raw.get_metadata("referat:format") == "7");
+  CHECK(Searcher(db).stats().format == "7");
   CHECK(raw.get_termfreq("Zbudget") == 1);
   CHECK(raw.synonyms_begin("Zbudget") == raw.synonyms_end("Zbudget"));
   Searcher searcher(db);
