@@ -18,8 +18,9 @@ void LemmaForms::add(const std::vector<LemmaForm>& forms) {
   for (const auto& [lemma, form] : forms) {
     if (!previous || form != *previous) {
       std::string& slot = recent_[std::hash<std::string>()(form) & (recent_slots - 1)];
-      previous_new = slot != form && seen_.insert(form).second;
-      if (slot != form) slot = form;
+      const bool recent = slot == form;
+      previous_new = !recent && seen_.insert(form).second;
+      if (!recent) slot = form;
       previous = &form;
     }
     if (previous_new) waiting_[lemma].push_back(form);

@@ -33,7 +33,8 @@ class LemmaForms {
   /// lemmas are the same wherever it is written, so a form seen once has
   /// given all its pairs; `forms` holds each form's pairs one after another.
   void add(const std::vector<LemmaForm>& forms);
-  /// Writes the waiting pairs to `db` (call before each commit).
+  /// Writes the waiting pairs to `db`: before each commit, or (where Xapian
+  /// may commit by itself) before each item.
   void write(Xapian::WritableDatabase& db);
 
  private:

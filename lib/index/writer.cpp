@@ -131,7 +131,7 @@ struct IndexWriter::Impl {
   std::unique_ptr<minutes::TopicTagger> tagger;
   std::unique_ptr<index::ShardedBuild> shards;  // during a fresh add_paths() run only
   index::DocumentLayout layout;                 // of this index
-  index::LemmaForms forms;                      // written before each commit
+  index::LemmaForms forms;                      // written with each item (write())
   std::string fingerprint;                      // analysis_fingerprint() of this run
   std::size_t pending = 0;                      // items since the last commit
   std::uint64_t pending_bytes = 0;              // input bytes since the last commit
@@ -144,11 +144,6 @@ struct IndexWriter::Impl {
     forms.add(built.forms);
     forms.write(db);
     db.replace_document(built.id_term, built.document);
-  }
-
-  void commit_db() {
-    forms.write(db);
-    db.commit();
   }
 
   [[nodiscard]] bool batch_full() const {
@@ -210,7 +205,7 @@ struct IndexWriter::Impl {
 
   // Merges the shards into a new folder and puts it in the index's place.
   void finish_shards() {
-    commit_db();
+    db.commit();
     const std::string merged = without_trailing_slash(path) + ".merging";
     fs::remove_all(merged);
     shards->merge(path, merged);
@@ -579,7 +574,7 @@ std::size_t IndexWriter::prune() {
 
 void IndexWriter::commit() {
   try {
-    impl_->commit_db();
+    impl_->db.commit();
     impl_->pending = 0;
     impl_->pending_bytes = 0;
   } catch (const Xapian::Error& e) {
