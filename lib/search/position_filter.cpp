@@ -340,15 +340,17 @@ Xapian::Query positional_query(PositionConstraint c, PositionStore store, Second
     words.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
   Xapian::Query all(Xapian::Query::OP_AND, words.begin(), words.end());
   if (store == PositionStore::xapian) {
-    // OP_PHRASE and OP_NEAR take terms or ORs of terms, and weigh them so:
-    // they only filter here. OP_PHRASE with a window of its length:
-    // consecutive, in order.
+    // OP_PHRASE and OP_NEAR take terms or ORs of terms, and weigh them so.
+    // OP_PHRASE with a window of its length: consecutive, in order.
     std::vector<Xapian::Query> placed;
     for (const auto& alternatives : c.words)
       placed.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     Xapian::Query where(c.phrase ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, placed.begin(), placed.end(),
                         c.phrase ? static_cast<Xapian::termcount>(placed.size()) : c.window);
-    return without(Xapian::Query(Xapian::Query::OP_FILTER, all, where), c.unless);
+    // One term per word (every exact phrase) weighs as the AND would; with
+    // alternatives, the positional operator only filters the AND.
+    const bool single = std::all_of(c.words.begin(), c.words.end(), [](const auto& a) { return a.size() == 1; });
+    return without(single ? where : Xapian::Query(Xapian::Query::OP_FILTER, all, where), c.unless);
   }
   if (c.words.size() < 2) return without(all, c.unless);  // one word: nothing to place
   // The filter skips c.unless itself, before reading any positions.
