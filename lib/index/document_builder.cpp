@@ -194,7 +194,9 @@ BuiltDocument build_document(const AgendaItem& item, const ParsedFile& file, con
   doc.add_value(schema::slot_case, hit.case_numbers.empty() ? id : text::fold(hit.case_numbers.front()));
   doc.add_value(schema::slot_meeting, meeting);
   doc.add_value(schema::slot_offsets_packed, encode_offsets(offsets));
-  doc.set_data(serialise(record));
+  std::string text_value;
+  doc.set_data(serialise(record, layout.text_in_value ? &text_value : nullptr));
+  if (!text_value.empty()) doc.add_value(schema::slot_text, text_value);
   return {std::string(schema::id) + id, std::move(doc), std::move(forms)};
 }
 

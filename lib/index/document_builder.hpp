@@ -27,6 +27,10 @@ struct DocumentLayout {
   /// form's posting stands for it; BuiltDocument::forms). False while
   /// updating an index of format 6 or 7, whose Z terms hold every lemma.
   bool lemmas_under_forms = true;
+  /// Format 9: the stored text in schema::slot_text, not in the record.
+  /// False while updating an index of format 6 or 7, whose readers look for
+  /// it in the record.
+  bool text_in_value = true;
 };
 
 /// Builds the document of `item` (the `ordinal`-th item of `file`). Tags

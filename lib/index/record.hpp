@@ -4,6 +4,8 @@
 // byte offset table used for snippets.
 #include <referat/search.hpp>
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -56,11 +58,18 @@ class StoredText {
   std::string text_;
 };
 
-std::string serialise(const Record& record);
-/// The record with its text and sections.
+/// The document data of `record`. With `text_value` (format 9), the stored
+/// text goes there, for schema::slot_text, and the data says so; without,
+/// it follows the data's JSON line (formats 6-8).
+std::string serialise(const Record& record, std::string* text_value = nullptr);
+/// The record with its text and sections. The overloads taking the data
+/// alone read records that keep their text in the data; one that keeps it
+/// in slot_text is IndexError there.
+Record unserialise(const Xapian::Document& doc);
 Record unserialise(const std::string& data);
 /// The record without its text and sections, which go to `text` (read later,
-/// as far as needed); `text` may be null.
+/// as far as needed); `text` may be null, and then no text is read.
+Record unserialise(const Xapian::Document& doc, StoredText* text);
 Record unserialise(const std::string& data, StoredText* text);
 
 /// Position → [begin, end) byte offsets, packed (schema::slot_offsets_packed):

@@ -44,7 +44,8 @@ enum Slot : unsigned {
   slot_meeting = 6,     // meeting key (collapse key)
   // 7: format 2's offsets, no longer written or read
   slot_offsets_packed = 8,  // byte offsets per body position, for snippets (index::encode_offsets)
-  slot_positions = 9        // format 4: the document's term positions (index/positions.hpp)
+  slot_positions = 9,       // format 4: the document's term positions (index/positions.hpp)
+  slot_text = 10            // format 9: the item's stored text, where its record says "tv" (index/record.hpp)
 };
 
 inline constexpr char multi_separator = '\x1f';
@@ -97,9 +98,16 @@ inline constexpr std::string_view positions_key = "referat:positions";  // "comp
 //    Z term's synonyms (index/lemma_forms.hpp) list the surface forms that
 //    stand for it. Formats 6 and 7 have no such lists and read as they are;
 //    an index of theirs with items is updated in its own layout and stays 7.
-inline constexpr std::string_view format_version = "8";
+// 9: an item's stored text may sit in its own value (slot_text; the record
+//    says so) instead of after the record's JSON line, where Xapian deflated
+//    the zstd frames once more. Records of either kind read, so a format-8
+//    index is read as it is and becomes 9 when updated.
+inline constexpr std::string_view format_version = "9";
 inline constexpr std::string_view format_with_lemma_postings = "7";  // formats 6 and 7, updated
-inline constexpr std::string_view readable_formats[] = {"6", "7", "8"};
+inline constexpr std::string_view readable_formats[] = {"6", "7", "8", "9"};
+
+/// Whether an index of `format` lists lemmas under their forms (8 and later).
+inline bool lemmas_under_forms(const std::string& format) { return format == "8" || format == format_version; }
 
 /// The store named by an index's positions_key metadata (position_store_name).
 inline PositionStore position_store(const std::string& name) {

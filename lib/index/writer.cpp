@@ -162,10 +162,13 @@ struct IndexWriter::Impl {
       if (!problem.empty()) throw IndexError(ErrorKind::index_corrupt, path + ": " + problem);
       // A new (or emptied) index takes this version's layout and the options'
       // store; one with items keeps its own (formats 6 and 7: Z postings for
-      // every lemma, marked 7 since the records may now be zstd frames).
+      // every lemma and the text in the record, marked 7 since the records
+      // may now be zstd frames). Format 8 differs from 9 only in records,
+      // which say where their text is: it becomes 9.
       const bool fresh = db.get_doccount() == 0;
-      const bool current = fresh || db.get_metadata(std::string(schema::format_key)) == schema::format_version;
+      const bool current = fresh || schema::lemmas_under_forms(db.get_metadata(std::string(schema::format_key)));
       layout.lemmas_under_forms = current;
+      layout.text_in_value = current;
       db.set_metadata(std::string(schema::format_key),
                       std::string(current ? schema::format_version : schema::format_with_lemma_postings));
       layout.positions =

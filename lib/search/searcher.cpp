@@ -229,7 +229,7 @@ struct Searcher::Impl {
     return q;
   }
 
-  Hit hit_of(const Xapian::Document& doc) { return index::unserialise(doc.get_data(), nullptr).item.hit; }
+  Hit hit_of(const Xapian::Document& doc) { return index::unserialise(doc, nullptr).item.hit; }
 
   std::optional<std::string> suggest(const std::vector<std::string>& words, const std::string& query_text) {
     std::string suggestion = query_text;
@@ -304,7 +304,7 @@ struct Searcher::Impl {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
       index::StoredText text;  // read only as far as the snippet needs
-      index::Record record = index::unserialise(doc.get_data(), &text);
+      index::Record record = index::unserialise(doc, &text);
       Hit hit = std::move(record.item.hit);
       hit.score = max_weight > 0 ? it.get_weight() / max_weight : 0.0;
       hit.collapsed = it.get_collapse_count();
@@ -422,7 +422,7 @@ std::optional<StoredItem> Searcher::item(const std::string& id) {
     const std::string term = std::string(schema::id) + id;
     auto it = impl_->db.postlist_begin(term);
     if (it == impl_->db.postlist_end(term)) return std::nullopt;
-    return index::unserialise(impl_->db.get_document(*it).get_data()).item;
+    return index::unserialise(impl_->db.get_document(*it)).item;
   });
 }
 
@@ -443,7 +443,7 @@ std::vector<StoredItem> Searcher::all_items(const SearchRequest& request) {
     enquire.set_sort_by_value_then_relevance(schema::slot_date, false);
     Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(1, impl_->db.get_doccount()));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      items.push_back(index::unserialise(it.get_document().get_data()).item);
+      items.push_back(index::unserialise(it.get_document()).item);
     }
     return items;
   });

@@ -182,8 +182,8 @@ TEST_CASE("cli: index --positions chooses the store of a new index; stats shows 
   auto stats = cli("stats --format json --db '" + db + "'");
   REQUIRE(stats.code == 0);
   CHECK(nlohmann::json::parse(stats.out).at("positions") == "xapian");
-  CHECK(nlohmann::json::parse(stats.out).at("format") == "8");
-  CHECK(cli("stats --db '" + db + "'").out.find("\nformat:     8\n") != std::string::npos);
+  CHECK(nlohmann::json::parse(stats.out).at("format") == "9");
+  CHECK(cli("stats --db '" + db + "'").out.find("\nformat:     9\n") != std::string::npos);
   CHECK(cli("search --db '" + db + "' '\"den fælles, langsigtede strategi\"'").out.find("strategi") !=
         std::string::npos);
   // An index with items keeps its store, and says so when asked for another.

@@ -619,6 +619,57 @@ TEST_CASE("a format-6 index is read and updated; its text stored as it was still
   CHECK(Xapian::Database(db).get_metadata("referat:format") == "7");
 }
 
+TEST_CASE("a format-8 index (texts in the records) is read, and updated as format 9", "[index]") {
+  // Format 9 keeps an item's text in a value; a record of format 8 keeps it
+  // after its JSON line. Both kinds read, in one index.
+  std::string text;
+  while (text.size() < 40000) text += "Udvalget drøftede budgettet. ";
+  const std::string db = jsonl_index(
+      "format-eight", "{\"id\":\"old\",\"title\":\"Gammel\",\"text\":\"" + text + "\",\"date\":\"2024-01-01\"}\n");
+  {
+    Xapian::WritableDatabase raw(db);
+    REQUIRE(raw.get_metadata("referat:format") == "9");
+    const Xapian::docid id = *raw.postlist_begin("Qold");
+    Xapian::Document doc = raw.get_document(id);
+    REQUIRE(!doc.get_value(schema::slot_text).empty());
+    // Written again the way format 8 wrote it: the text in the record.
+    std::string data = doc.get_data();
+    data.replace(data.find("\"tv\":1,"), 7, "");
+    doc.set_data(data + doc.get_value(schema::slot_text));
+    doc.remove_value(schema::slot_text);
+    raw.replace_document(id, doc);
+    raw.set_metadata("referat:format", "8");
+    raw.commit();
+  }
+  auto check_old = [&](Searcher& searcher) {
+    CHECK(searcher.item("old")->text == text);
+    SearchRequest r;
+    r.query = "budgettet";
+    for (const Hit& hit : searcher.search(r).hits) {
+      if (hit.id != "old") continue;
+      CHECK(hit.snippet.text.find("budgettet") != std::string::npos);
+      return;
+    }
+    FAIL("the format-8 item is not found");
+  };
+  {
+    Searcher searcher(db);
+    CHECK(searcher.stats().format == "8");
+    check_old(searcher);
+  }
+  const std::string more = fixture::temp_dir("format-eight-more") + "/more.jsonl";
+  std::ofstream(more) << "{\"id\":\"new\",\"title\":\"Ny\",\"text\":\"" + text +
+                             " Reformen.\",\"date\":\"2024-02-01\"}\n";
+  IndexWriter(db).add_paths({more});
+  Xapian::Database raw(db);
+  CHECK(raw.get_metadata("referat:format") == "9");
+  CHECK(!raw.get_document(*raw.postlist_begin("Qnew")).get_value(schema::slot_text).empty());
+  Searcher searcher(db);
+  check_old(searcher);
+  CHECK(searcher.item("new")->text == text + " Reformen.");
+  CHECK(hit_ids(searcher, "reform") == std::set<std::string>{"new"});  // forms listed, as in format 8
+}
+
 TEST_CASE("a snippet deep in a long item reads the text around it", "[search][snippets]") {
   // The text is stored in frames of 16 KiB; the match sits in the fourth.
   std::string text;
@@ -851,7 +902,7 @@ TEST_CASE("a lemma written only inflected is found through the index's forms (fo
       const std::string db = jsonl_index("forms", jsonl, options);
       CHECK(Xapian::Database(db).get_termfreq("Zreform") == 0);  // no lemma postings to invert
       Searcher searcher(db);
-      CHECK(searcher.stats().format == "8");
+      CHECK(searcher.stats().format == "9");
       CHECK(hit_ids(searcher, "reform") == std::set<std::string>{"a", "b", "d"});
       CHECK(hit_ids(searcher, "reformer") == std::set<std::string>{"a", "b", "d"});
       CHECK(hit_ids(searcher, "skole") == std::set<std::string>{"c"});
@@ -954,6 +1005,7 @@ TEST_CASE("a format-7 index is updated in its own layout: lemma postings, no for
   CHECK(Searcher(db).stats().format == "7");
   CHECK(raw.get_termfreq("Zbudget") == 1);
   CHECK(raw.synonyms_begin("Zbudget") == raw.synonyms_end("Zbudget"));
+  CHECK(raw.get_document(*raw.postlist_begin("Qe")).get_value(schema::slot_text).empty());  // text in the record
   Searcher searcher(db);
   CHECK(hit_ids(searcher, "budget") == std::set<std::string>{"e"});
   CHECK(hit_ids(searcher, "reform") == std::set<std::string>{"a"});

@@ -5,6 +5,7 @@
 #include <referat/error.hpp>
 
 #include "index/record.hpp"
+#include "index/schema.hpp"
 
 #include <random>
 
@@ -53,6 +54,30 @@ TEST_CASE("a record's text round-trips, whole and frame by frame", "[index][reco
     CHECK(part.compare(40000, 100, text, 40000, 100) == 0);
     CHECK(part[0] == '\0');
     CHECK(lazy.all() == text);
+  }
+}
+
+TEST_CASE("a record keeping its text in a value (format 9) reads it from the document", "[index][record]") {
+  for (std::size_t size : {0, 10, 300, 40000}) {
+    INFO(size << " bytes");
+    const std::string text = long_text(size).substr(0, size);
+    std::string text_value;
+    const std::string data = referat::index::serialise(record_with(text), &text_value);
+    CHECK(data.back() == '\n');  // the head alone: Xapian deflates nothing big
+    CHECK(data.size() < 300);
+    Xapian::Document doc;
+    doc.set_data(data);
+    doc.add_value(referat::schema::slot_text, text_value);
+    const Record whole = referat::index::unserialise(doc);
+    CHECK(whole.item.text == text);
+    REQUIRE(whole.item.sections.size() == 1);
+    CHECK(whole.item.sections[0].text == text);
+    StoredText lazy;
+    CHECK(referat::index::unserialise(doc, &lazy).item.hit.title == "Titel");
+    CHECK(lazy.all() == text);
+    // The head alone needs no value; the text without the document is damage.
+    CHECK(referat::index::unserialise(data, nullptr).item.hit.id == "x");
+    CHECK_THROWS_AS(referat::index::unserialise(data), referat::IndexError);
   }
 }
 
