@@ -41,8 +41,10 @@ TopicTagger::TopicTagger(const std::vector<Topic>& topics, const query::FilterRe
 
 std::vector<std::string> TopicTagger::tag(const query::ItemTerms& terms, Analyzer& analyzer) const {
   std::vector<std::string> ids;
-  for (const auto& [id, node] : queries_) {
-    if (query::matches(*node, terms, analyzer)) ids.push_back(id);
+  for (std::size_t i = 0; i < queries_.size(); ++i) {
+    const bool match =
+        i < prepared_.size() ? prepared_[i].matches(terms) : query::matches(*queries_[i].second, terms, analyzer);
+    if (match) ids.push_back(queries_[i].first);
   }
   return ids;
 }
@@ -50,7 +52,10 @@ std::vector<std::string> TopicTagger::tag(const query::ItemTerms& terms, Analyze
 const query::TermInterest& TopicTagger::interest(Analyzer& analyzer) {
   if (!interest_) {
     interest_ = std::make_unique<query::TermInterest>();
-    for (const auto& entry : queries_) query::collect_interest(*entry.second, analyzer, *interest_);
+    for (const auto& entry : queries_) {
+      query::collect_interest(*entry.second, analyzer, *interest_);
+      prepared_.emplace_back(*entry.second, analyzer);
+    }
   }
   return *interest_;
 }

@@ -27,14 +27,18 @@ class TopicTagger {
  public:
   /// Parses every topic's query; throws InputError naming a bad topic.
   TopicTagger(const std::vector<Topic>& topics, const query::FilterResolver& resolver);
-  /// Topic ids whose query matches `terms`.
+  /// Topic ids whose query matches `terms`. After interest(), the topics'
+  /// words are not analysed again (`analyzer` must analyse as the one given
+  /// there did); before, they are analysed on every call.
   std::vector<std::string> tag(const query::ItemTerms& terms, Analyzer& analyzer) const;
-  /// The terms the topic queries look at (computed on first use).
+  /// The terms the topic queries look at (computed on first use, with the
+  /// prepared queries tag() uses from then on).
   const query::TermInterest& interest(Analyzer& analyzer);
 
  private:
   std::vector<std::pair<std::string, query::NodePtr>> queries_;
   std::unique_ptr<query::TermInterest> interest_;
+  std::vector<query::PreparedQuery> prepared_;  // one per query, once interest_ is set
 };
 
 /// Analyses an item's title and text into ItemTerms (only the terms in

@@ -95,68 +95,82 @@ bool phrase_matches(const std::vector<std::string>& words, const ItemTerms& item
   return false;
 }
 
-// A word, phrase or prefix that analyses to no terms ("?", "§", "–"): left
-// out of an AND, as search::compile leaves it out, so that a topic tags
-// what its query finds.
-bool nothing_to_match(const Node& node, Analyzer& analyzer) {
-  switch (node.type) {
-    case NodeType::word: return word_terms(analyzer, node.text).empty();
-    case NodeType::phrase:
-    case NodeType::prefix: return surface_terms(analyzer, node.text).empty();
-    default: return false;
-  }
-}
-
 }  // namespace
 
-bool matches(const Node& node, const ItemTerms& item, Analyzer& analyzer) {
+PreparedQuery::PreparedQuery(const Node& node, Analyzer& analyzer) : root_(prepare(node, analyzer)) {}
+
+PreparedQuery::Step PreparedQuery::prepare(const Node& node, Analyzer& analyzer) {
+  Step step;
+  step.type = node.type;
   switch (node.type) {
+    case NodeType::word:
+      step.lemmas = word_terms(analyzer, node.text);
+      step.empty = step.lemmas.empty();
+      break;
+    case NodeType::phrase:
+    case NodeType::prefix:
+      step.surfaces = surface_terms(analyzer, node.text);
+      step.empty = step.surfaces.empty();
+      break;
+    default:
+      for (const NodePtr& child : node.children) step.children.push_back(prepare(*child, analyzer));
+  }
+  return step;
+}
+
+bool PreparedQuery::matches(const ItemTerms& item) const { return matches(root_, item); }
+
+bool PreparedQuery::matches(const Step& step, const ItemTerms& item) {
+  switch (step.type) {
     case NodeType::match_all: return true;
-    case NodeType::word: {
-      auto tokens = word_terms(analyzer, node.text);
-      if (tokens.empty()) return false;
-      for (const auto& alternatives : tokens) {
+    case NodeType::word:
+      if (step.empty) return false;
+      for (const auto& alternatives : step.lemmas) {
         bool any = std::any_of(alternatives.begin(), alternatives.end(),
                                [&](const std::string& t) { return item.lemmas.count(t) > 0; });
         if (!any) return false;
       }
       return true;
-    }
-    case NodeType::phrase: return phrase_matches(surface_terms(analyzer, node.text), item);
+    case NodeType::phrase: return phrase_matches(step.surfaces, item);
     case NodeType::prefix: {
-      auto words = surface_terms(analyzer, node.text);
-      if (words.size() != 1) return false;
+      if (step.surfaces.size() != 1) return false;
+      const std::string& start = step.surfaces[0];
       for (const auto& [surface, positions] : item.surfaces) {
-        if (surface.compare(0, words[0].size(), words[0]) == 0) return true;
+        if (surface.compare(0, start.size(), start) == 0) return true;
       }
       return false;
     }
+    // A word, phrase or prefix that analyses to no terms is left out of an
+    // AND, as search::compile leaves it out, so that a topic tags what its
+    // query finds.
     case NodeType::and_:
     case NodeType::near: {
       bool any = false;
-      for (const NodePtr& c : node.children) {
-        if (nothing_to_match(*c, analyzer)) continue;
-        if (!matches(*c, item, analyzer)) return false;
+      for (const Step& c : step.children) {
+        if (c.empty) continue;
+        if (!matches(c, item)) return false;
         any = true;
       }
       return any;
     }
     case NodeType::or_:
-      return std::any_of(node.children.begin(), node.children.end(),
-                         [&](const NodePtr& c) { return matches(*c, item, analyzer); });
+      return std::any_of(step.children.begin(), step.children.end(), [&](const Step& c) { return matches(c, item); });
     case NodeType::and_not: {
       // As search::compile: nothing before the NOT is every item, nothing
       // after it leaves nothing out.
-      const Node& left = *node.children[0];
-      const Node& right = *node.children[1];
-      if (nothing_to_match(right, analyzer))
-        return left.type != NodeType::match_all && !nothing_to_match(left, analyzer) && matches(left, item, analyzer);
-      return (nothing_to_match(left, analyzer) || matches(left, item, analyzer)) && !matches(right, item, analyzer);
+      const Step& left = step.children[0];
+      const Step& right = step.children[1];
+      if (right.empty) return left.type != NodeType::match_all && !left.empty && matches(left, item);
+      return (left.empty || matches(left, item)) && !matches(right, item);
     }
     case NodeType::filter:
     case NodeType::date_range: return false;
   }
   return false;
+}
+
+bool matches(const Node& node, const ItemTerms& item, Analyzer& analyzer) {
+  return PreparedQuery(node, analyzer).matches(item);
 }
 
 }  // namespace referat::query

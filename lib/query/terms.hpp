@@ -60,8 +60,30 @@ struct ItemTerms {
   bool wanted_surface(const std::string& text) const;
 };
 
-/// True when the item matches the tree (filters and date ranges never match:
-/// topics are defined by words).
+/// A query tree with its words analysed once, for matching many items:
+/// topic tagging analysed every topic's words again for each item indexed
+/// (about 1% of indexing's CPU on Europarl).
+class PreparedQuery {
+ public:
+  PreparedQuery(const Node& node, Analyzer& analyzer);
+  /// True when the item matches the tree (filters and date ranges never
+  /// match: topics are defined by words).
+  bool matches(const ItemTerms& item) const;
+
+ private:
+  struct Step {
+    NodeType type;
+    std::vector<std::vector<std::string>> lemmas;  // word: each token's alternatives
+    std::vector<std::string> surfaces;             // phrase, prefix: the tokens' surface forms
+    bool empty = false;                            // analyses to no terms ("?", "§")
+    std::vector<Step> children;
+  };
+  static Step prepare(const Node& node, Analyzer& analyzer);
+  static bool matches(const Step& step, const ItemTerms& item);
+  Step root_;
+};
+
+/// PreparedQuery(node, analyzer).matches(item).
 bool matches(const Node& node, const ItemTerms& item, Analyzer& analyzer);
 
 }  // namespace referat::query

@@ -1,6 +1,7 @@
 // The terms, wdf and positions of a built document (index/document_builder),
 // checked against a plain reading of the schema over the analyzer's tokens.
 #include "catch.hpp"
+#include "test_paths.hpp"
 
 #include <referat/analyzer.hpp>
 #include <referat/minutes.hpp>
@@ -11,6 +12,7 @@
 #include "minutes/topics.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -176,4 +178,25 @@ TEST_CASE("a topic query with punctuation between its words tags as the search f
   CHECK(query::matches(*query::parse("? -budget", resolver), terms, analyzer));
   CHECK_FALSE(query::matches(*query::parse("? -skole", resolver), terms, analyzer));
   CHECK_FALSE(query::matches(*query::parse("-§", resolver), terms, analyzer));
+}
+
+TEST_CASE("topic queries prepared once tag every corpus item as queries analysed per item do", "[index][topics]") {
+  // TopicTagger::interest() prepares the topics' words once; tag() used to
+  // analyse them again for every item. Both must tag alike, topic for topic.
+  Analyzer analyzer;
+  MinutesParser parser;
+  minutes::Resolver resolver(parser.committees(), parser.topics());
+  minutes::TopicTagger per_item(parser.topics(), resolver), prepared(parser.topics(), resolver);
+  const query::TermInterest& interest = prepared.interest(analyzer);
+  std::size_t items = 0, tags = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(REFERAT_CORPUS_DIR)) {
+    for (const AgendaItem& item : parser.parse_file(entry.path().string()).items) {
+      INFO(entry.path() << ": " << item.title);
+      const auto expected = per_item.tag(minutes::item_terms(item, analyzer, nullptr), analyzer);
+      CHECK(prepared.tag(minutes::item_terms(item, analyzer, &interest), analyzer) == expected);
+      ++items, tags += expected.size();
+    }
+  }
+  CHECK(items >= 12);
+  CHECK(tags >= 12);  // the corpus items do have topics
 }
