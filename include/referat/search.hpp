@@ -110,8 +110,9 @@ struct IndexStats {
   std::uint64_t size_bytes = 0;
   std::string path;
   PositionStore positions = PositionStore::compact;
-  /// The index's layout version ("8" now; "6" or "7" for an index written
-  /// by an older referat, which this one reads and updates in its own layout).
+  /// The index's layout version ("9" now; "6", "7" or "8" for an index
+  /// written by an older referat, which this one reads; 6 and 7 are updated
+  /// in their own layout, 8 becomes 9).
   std::string format;
 };
 

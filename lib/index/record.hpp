@@ -1,7 +1,8 @@
 #pragma once
 // The stored form of an item in a Xapian document's data (JSON, so that
-// `xapian-delve -d` shows something readable) and the compact position →
-// byte offset table used for snippets.
+// `xapian-delve -d` shows something readable; from format 9 its text in
+// schema::slot_text) and the compact position → byte offset table used for
+// snippets.
 #include <referat/search.hpp>
 
 #include <xapian.h>
